@@ -1,0 +1,135 @@
+import path from "node:path";
+import { z } from "zod";
+import { readEnvFile } from "./env-file";
+
+/**
+ * Every setting of a Berth installation, parsed once from (lowest to highest precedence):
+ * built-in defaults, `<data dir>/berth.env` (written by bring-up, holds generated secrets),
+ * and the process environment. Code elsewhere receives the parsed object, never `process.env`.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+
+const ZRawConfig = z.object({
+  BERTH_DATA_DIR: z.string().default("/var/lib/berth"),
+  BERTH_LOG_DIR: z.string().default("/var/log/berth"),
+
+  BERTH_PG_HOST: z.string().default("127.0.0.1"),
+  BERTH_PG_PORT: port.default(5432),
+  BERTH_PG_DATABASE: z.string().default("berth"),
+  BERTH_PG_USER: z.string().default("berth"),
+  BERTH_PG_PASSWORD: z.string().default(""),
+  DATABASE_URL: z.string().optional(),
+
+  BERTH_REDIS_HOST: z.string().default("127.0.0.1"),
+  BERTH_REDIS_PORT: port.default(6379),
+
+  BERTH_DOCKER_SOCKET: z.string().default("/var/run/docker.sock"),
+
+  BERTH_REGISTRY_HOST: z.string().default("127.0.0.1"),
+  BERTH_REGISTRY_PORT: port.default(5000),
+
+  BERTH_ROUTER_BIND: z.string().default("0.0.0.0"),
+  BERTH_ROUTER_PORT: port.default(80),
+  BERTH_ROUTER_ADMIN_PORT: port.default(2019),
+
+  BERTH_WEB_PORT: port.default(3000),
+  BERTH_PUBLIC_URL: z.string().optional(),
+  BERTH_BASE_DOMAIN: z.string().default("localhost"),
+
+  BERTH_ADMIN_EMAIL: z.string().default("admin@berth.localhost"),
+  BERTH_ADMIN_PASSWORD: z.string().default(""),
+  BERTH_SESSION_SECRET: z.string().default(""),
+
+  BERTH_DEBIAN_MIRROR: z.string().default("http://deb.debian.org/debian"),
+  BERTH_DEBIAN_SUITE: z.string().default("bookworm"),
+  BERTH_IMAGE_DEBIAN: z.string().default("berth/debian:bookworm"),
+  BERTH_IMAGE_NODE: z.string().default("berth/node:bookworm"),
+  BERTH_IMAGE_PYTHON: z.string().default("berth/python:bookworm"),
+  BERTH_IMAGE_GO: z.string().default("berth/go:bookworm"),
+  BERTH_IMAGE_STATIC: z.string().default("berth/static:bookworm"),
+  BERTH_IMAGE_ROUTER: z.string().default("berth/router:bookworm"),
+});
+
+export type BerthConfig = ReturnType<typeof toConfig>;
+
+function toConfig(raw: z.infer<typeof ZRawConfig>) {
+  const pgAuth = raw.BERTH_PG_PASSWORD
+    ? `${encodeURIComponent(raw.BERTH_PG_USER)}:${encodeURIComponent(raw.BERTH_PG_PASSWORD)}`
+    : encodeURIComponent(raw.BERTH_PG_USER);
+  const databaseUrl =
+    raw.DATABASE_URL ??
+    `postgresql://${pgAuth}@${raw.BERTH_PG_HOST}:${raw.BERTH_PG_PORT}/${encodeURIComponent(raw.BERTH_PG_DATABASE)}`;
+  const registryAddress = `${raw.BERTH_REGISTRY_HOST}:${raw.BERTH_REGISTRY_PORT}`;
+  return {
+    dataDir: raw.BERTH_DATA_DIR,
+    logDir: raw.BERTH_LOG_DIR,
+    envFile: path.join(raw.BERTH_DATA_DIR, "berth.env"),
+    postgres: {
+      host: raw.BERTH_PG_HOST,
+      port: raw.BERTH_PG_PORT,
+      database: raw.BERTH_PG_DATABASE,
+      user: raw.BERTH_PG_USER,
+      password: raw.BERTH_PG_PASSWORD,
+      url: databaseUrl,
+    },
+    redis: {
+      host: raw.BERTH_REDIS_HOST,
+      port: raw.BERTH_REDIS_PORT,
+      dataDir: path.join(raw.BERTH_DATA_DIR, "redis"),
+    },
+    docker: { socketPath: raw.BERTH_DOCKER_SOCKET },
+    registry: {
+      host: raw.BERTH_REGISTRY_HOST,
+      port: raw.BERTH_REGISTRY_PORT,
+      /** `host:port`, the prefix of every image name pushed to it. */
+      address: registryAddress,
+      url: `http://${registryAddress}`,
+      dataDir: path.join(raw.BERTH_DATA_DIR, "registry"),
+    },
+    router: {
+      bind: raw.BERTH_ROUTER_BIND,
+      port: raw.BERTH_ROUTER_PORT,
+      adminPort: raw.BERTH_ROUTER_ADMIN_PORT,
+      /** Where Berth reaches the router: always loopback, whatever address it is published on. */
+      url: `http://127.0.0.1:${raw.BERTH_ROUTER_PORT}`,
+      adminUrl: `http://127.0.0.1:${raw.BERTH_ROUTER_ADMIN_PORT}`,
+      containerName: "berth-router",
+      image: raw.BERTH_IMAGE_ROUTER,
+    },
+    web: {
+      port: raw.BERTH_WEB_PORT,
+      publicUrl: raw.BERTH_PUBLIC_URL ?? `http://localhost:${raw.BERTH_WEB_PORT}`,
+    },
+    baseDomain: raw.BERTH_BASE_DOMAIN,
+    admin: { email: raw.BERTH_ADMIN_EMAIL, password: raw.BERTH_ADMIN_PASSWORD },
+    sessionSecret: raw.BERTH_SESSION_SECRET,
+    baseImages: {
+      mirror: raw.BERTH_DEBIAN_MIRROR,
+      suite: raw.BERTH_DEBIAN_SUITE,
+      debian: raw.BERTH_IMAGE_DEBIAN,
+      node: raw.BERTH_IMAGE_NODE,
+      python: raw.BERTH_IMAGE_PYTHON,
+      go: raw.BERTH_IMAGE_GO,
+      static: raw.BERTH_IMAGE_STATIC,
+    },
+  };
+}
+
+/** The data directory decides where the env file is, so it is read from the environment first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BerthConfig {
+  const dataDir = env.BERTH_DATA_DIR ?? "/var/lib/berth";
+  const fromFile = readEnvFile(env.BERTH_ENV_FILE ?? path.join(dataDir, "berth.env"));
+  const merged = { ...fromFile, ...definedOnly(env) };
+  const parsed = ZRawConfig.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Berth configuration is invalid (${problems}). Fix the variable in the environment or in ${dataDir}/berth.env.`);
+  }
+  return toConfig(parsed.data);
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== "") out[k] = v;
+  return out;
+}
