@@ -7,6 +7,8 @@ import { readEnvFile } from "./env-file";
  * built-in defaults, `<data dir>/berth.env` (written by bring-up, holds generated secrets),
  * and the process environment. Code elsewhere receives the parsed object, never `process.env`.
  */
+// Default ports differ from the Debian packages' own defaults (5432, 6379, 5000, 2019): on a host
+// where systemd starts those packaged services on install, Berth's instances must not collide.
 const port = z.coerce.number().int().min(1).max(65535);
 
 const ZRawConfig = z.object({
@@ -14,23 +16,23 @@ const ZRawConfig = z.object({
   BERTH_LOG_DIR: z.string().default("/var/log/berth"),
 
   BERTH_PG_HOST: z.string().default("127.0.0.1"),
-  BERTH_PG_PORT: port.default(5432),
+  BERTH_PG_PORT: port.default(5433),
   BERTH_PG_DATABASE: z.string().default("berth"),
   BERTH_PG_USER: z.string().default("berth"),
   BERTH_PG_PASSWORD: z.string().default(""),
   DATABASE_URL: z.string().optional(),
 
   BERTH_REDIS_HOST: z.string().default("127.0.0.1"),
-  BERTH_REDIS_PORT: port.default(6379),
+  BERTH_REDIS_PORT: port.default(6380),
 
   BERTH_DOCKER_SOCKET: z.string().default("/var/run/docker.sock"),
 
   BERTH_REGISTRY_HOST: z.string().default("127.0.0.1"),
-  BERTH_REGISTRY_PORT: port.default(5000),
+  BERTH_REGISTRY_PORT: port.default(5001),
 
   BERTH_ROUTER_BIND: z.string().default("0.0.0.0"),
   BERTH_ROUTER_PORT: port.default(80),
-  BERTH_ROUTER_ADMIN_PORT: port.default(2019),
+  BERTH_ROUTER_ADMIN_PORT: port.default(2020),
 
   BERTH_WEB_PORT: port.default(3000),
   BERTH_PUBLIC_URL: z.string().optional(),
