@@ -1,0 +1,138 @@
+import type Docker from "dockerode";
+import { Readable } from "node:stream";
+import tar from "tar-stream";
+import { followStream, outputLines, streamError } from "./follow-stream";
+
+/** Docker answers 404 for an image it does not have; anything else is a real failure. */
+export async function imageExists(docker: Docker, name: string): Promise<boolean> {
+  try {
+    await docker.getImage(name).inspect();
+    return true;
+  } catch (err) {
+    if (statusOf(err) === 404) return false;
+    throw err;
+  }
+}
+
+/** The image's id (`sha256:…`), or null when the engine does not have it. */
+export async function imageId(docker: Docker, name: string): Promise<string | null> {
+  try {
+    return (await docker.getImage(name).inspect()).Id;
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw err;
+  }
+}
+
+export interface ImportOptions {
+  repo: string;
+  tag: string;
+  /** Dockerfile instructions applied to the imported layer (`CMD …`, `LABEL …`, `ENV …`). */
+  changes?: string[];
+}
+
+/** Imports a root filesystem tar stream as `repo:tag`; returns the new image id. */
+export async function importRootfs(docker: Docker, tarStream: NodeJS.ReadableStream, opts: ImportOptions): Promise<string> {
+  const query: Record<string, unknown> = { repo: opts.repo, tag: opts.tag };
+  if (opts.changes?.length) query.changes = opts.changes;
+  const stream = await docker.importImage(tarStream, query);
+  const messages = await followStream(stream);
+  const error = streamError(messages);
+  const name = `${opts.repo}:${opts.tag}`;
+  if (error) throw new Error(`Importing ${name} failed: ${error}`);
+  const id = await imageId(docker, name);
+  if (!id) throw new Error(`Importing ${name} finished but the engine does not list the image.`);
+  return id;
+}
+
+export interface BuildOptions {
+  tag: string;
+  dockerfile: string;
+  /** Extra files of the build context, by path relative to the context root. */
+  files?: Record<string, string | Buffer>;
+  labels?: Record<string, string>;
+  /** Called with each line of build output, for progress displays and logs. */
+  onOutput?: (line: string) => void;
+}
+
+const FAILURE_CONTEXT_LINES = 20;
+
+/**
+ * Builds an image from a Dockerfile and files held in memory, so callers never write a temporary
+ * context directory. Base images are never pulled: Berth's own bases are local, and an air-gapped
+ * engine would otherwise stall on Docker Hub.
+ */
+export async function buildImage(docker: Docker, opts: BuildOptions): Promise<string> {
+  const context = await packContext({ Dockerfile: opts.dockerfile, ...(opts.files ?? {}) });
+  const stream = await docker.buildImage(Readable.from([context]), {
+    t: opts.tag,
+    dockerfile: "Dockerfile",
+    labels: opts.labels ?? {},
+    rm: true,
+    forcerm: true,
+  });
+  const messages = await followStream(stream, (msg) => {
+    if (!opts.onOutput) return;
+    for (const line of outputLines([msg])) opts.onOutput(line);
+  });
+  const error = streamError(messages);
+  if (error) {
+    const tail = outputLines(messages).slice(-FAILURE_CONTEXT_LINES).join("\n");
+    throw new Error(`Building ${opts.tag} failed: ${error}\n--- last build output ---\n${tail}`);
+  }
+  const id = await imageId(docker, opts.tag);
+  if (!id) throw new Error(`Building ${opts.tag} finished but the engine does not list the image.`);
+  return id;
+}
+
+async function packContext(files: Record<string, string | Buffer>): Promise<Buffer> {
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  pack.on("data", (c: unknown) => chunks.push(c as Buffer));
+  const done = new Promise<void>((resolve, reject) => {
+    pack.on("end", () => resolve());
+    pack.on("error", reject);
+  });
+  for (const [name, content] of Object.entries(files)) {
+    if (name.startsWith("/") || name.split("/").includes("..")) throw new Error(`Build context path must be relative: ${name}`);
+    pack.entry({ name, mode: 0o644 }, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+  }
+  pack.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Pulls an image, giving up after `timeoutMs`. Returns false instead of throwing when the registry
+ * cannot be reached or refuses: on an air-gapped host "could not pull" is an expected answer that
+ * the caller turns into "build it locally" or a clear message.
+ */
+export async function tryPullImage(docker: Docker, name: string, opts: { timeoutMs: number }): Promise<boolean> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
+  try {
+    const stream = await docker.pull(name, { abortSignal: abort.signal });
+    const messages = await followStream(stream);
+    return streamError(messages) === null && (await imageExists(docker, name));
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Removes an image if nothing uses it any more; images still in use or already gone are left alone. */
+export async function removeImageIfUnused(docker: Docker, name: string): Promise<boolean> {
+  try {
+    await docker.getImage(name).remove();
+    return true;
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 404 || status === 409) return false;
+    throw err;
+  }
+}
+
+export function statusOf(err: unknown): number | undefined {
+  return typeof err === "object" && err !== null && "statusCode" in err ? Number((err as { statusCode: unknown }).statusCode) : undefined;
+}
