@@ -1,0 +1,65 @@
+import { AppError, type AppErrorCode } from "@berth/core/errors/app-error";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { ZodError } from "zod";
+import type { ApiContext } from "./context";
+
+/** The one place where a domain error code becomes a transport code (and so an HTTP status). */
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  INVALID_INPUT: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+const GENERIC_FAILURE = "Something went wrong on our side.";
+
+function userMessageOf(error: TRPCError): string {
+  if (error.cause instanceof AppError) return error.cause.userMessage;
+  if (error.cause instanceof ZodError) return error.cause.issues[0]?.message ?? "Some of the values you entered are not valid.";
+  // Errors we did not raise on purpose may carry internals (SQL, paths); the client gets a plain sentence.
+  if (error.code === "INTERNAL_SERVER_ERROR") return GENERIC_FAILURE;
+  return error.message;
+}
+
+const t = initTRPC.context<ApiContext>().create({
+  errorFormatter({ shape, error }) {
+    const userMessage = userMessageOf(error);
+    return {
+      ...shape,
+      message: error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof AppError) ? GENERIC_FAILURE : shape.message,
+      data: { ...shape.data, stack: undefined, userMessage },
+    };
+  },
+});
+
+/** Services throw AppError; this gives each one the transport code the formatter table names. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED", { message: "no valid session", userMessage: "Please sign in." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const platformAdminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.isPlatformAdmin) {
+    throw new AppError("FORBIDDEN", { message: `${ctx.user.email} is not a platform admin`, userMessage: "Only platform admins can see this." });
+  }
+  return next();
+});
