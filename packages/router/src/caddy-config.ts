@@ -1,0 +1,72 @@
+import { NOT_FOUND_HTML } from "./not-found-page";
+import { type TRouteTable, ZRouteTable } from "./route-table";
+
+/** Where Caddy's admin API listens inside the router container; published to host loopback only. */
+export const ADMIN_LISTEN = "0.0.0.0:2019";
+export const ADMIN_CONTAINER_PORT = 2019;
+export const HTTP_CONTAINER_PORT = 80;
+/** Answers on every unknown host, so a probe can tell "the router is up" from "some other server". */
+export const NO_SUCH_APP_HEADER = "x-berth-router";
+export const NO_SUCH_APP_VALUE = "no-such-app";
+
+export type CaddyJson = Record<string, unknown>;
+
+/**
+ * Translates a route table into a complete Caddy JSON config. Pure and deterministic (routes sorted
+ * by id), so loading the same table twice is a no-op for Caddy, which skips unchanged configs.
+ *
+ * Admin API: listening on a wildcard address turns off Caddy's Host-header check (it only applies to
+ * specific interfaces), and origin enforcement is off by default, so the host can call it through the
+ * loopback-published port under any Host. That port is bound to 127.0.0.1 on the host only.
+ */
+export function caddyConfig(table: TRouteTable): CaddyJson {
+  const parsed = ZRouteTable.parse(table);
+  const routes = [...parsed.routes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    admin: {
+      listen: ADMIN_LISTEN,
+      // Caddy saves every loaded config to autosave.json, which `caddy run --resume` reloads after a restart.
+      config: { persist: true },
+    },
+    apps: {
+      http: {
+        servers: {
+          berth: {
+            listen: [`:${HTTP_CONTAINER_PORT}`],
+            // TLS comes with custom domains; until then nothing may try to reach an ACME CA.
+            automatic_https: { disable: true },
+            routes: [...routes.map(appRoute), noSuchAppRoute()],
+          },
+        },
+      },
+    },
+  };
+}
+
+function appRoute(route: TRouteTable["routes"][number]): CaddyJson {
+  return {
+    "@id": `app-${route.id}`,
+    match: [{ host: [...route.hosts].sort() }],
+    handle: [{ handler: "reverse_proxy", upstreams: route.upstreams.map((u) => ({ dial: u.dial })) }],
+    terminal: true,
+  };
+}
+
+function noSuchAppRoute(): CaddyJson {
+  return {
+    "@id": "no-such-app",
+    handle: [
+      {
+        handler: "static_response",
+        status_code: 404,
+        headers: {
+          [NO_SUCH_APP_HEADER]: [NO_SUCH_APP_VALUE],
+          "Content-Type": ["text/html; charset=utf-8"],
+          "Cache-Control": ["no-store"],
+        },
+        body: NOT_FOUND_HTML,
+      },
+    ],
+    terminal: true,
+  };
+}

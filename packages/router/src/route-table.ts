@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * What the rest of Berth hands the router: which hosts go to which upstreams. It names no proxy
+ * concept, so the proxy behind it (Caddy today) can change without touching callers.
+ */
+const hostname = z
+  .string()
+  .max(253)
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "must be a lower-case DNS name");
+
+export const ZUpstream = z.object({
+  /** `host:port` reachable from the router, e.g. a task's DNS name on the tenant network. */
+  dial: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, "must be host:port"),
+});
+
+export const ZRoute = z.object({
+  /** Stable identity of the route (the app id), used for ordering and in the router's config. */
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  hosts: z.array(hostname).min(1),
+  upstreams: z.array(ZUpstream).min(1),
+});
+
+export const ZRouteTable = z.object({ routes: z.array(ZRoute) });
+
+export type TUpstream = z.infer<typeof ZUpstream>;
+export type TRoute = z.infer<typeof ZRoute>;
+export type TRouteTable = z.infer<typeof ZRouteTable>;
+
+/** Until apps exist, the router only answers "no such app". */
+export const EMPTY_ROUTE_TABLE: TRouteTable = { routes: [] };

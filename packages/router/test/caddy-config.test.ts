@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { ADMIN_LISTEN, caddyConfig, NO_SUCH_APP_HEADER, NO_SUCH_APP_VALUE } from "../src/caddy-config";
+import { EMPTY_ROUTE_TABLE } from "../src/route-table";
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- walking Caddy's untyped JSON in assertions
+
+const server = (cfg: Json) => cfg.apps.http.servers.berth;
+
+describe("caddyConfig", () => {
+  test("an empty table gives an admin API on the container's wildcard address and a :80 server", () => {
+    const cfg: Json = caddyConfig(EMPTY_ROUTE_TABLE);
+    assert.equal(cfg.admin.listen, ADMIN_LISTEN);
+    assert.equal(cfg.admin.config.persist, true);
+    assert.equal(cfg.admin.origins, undefined, "no origin list: the wildcard listener skips Host checks");
+    assert.equal(cfg.admin.enforce_origin, undefined);
+    assert.deepEqual(server(cfg).listen, [":80"]);
+    assert.deepEqual(server(cfg).automatic_https, { disable: true });
+    assert.equal(server(cfg).routes.length, 1);
+  });
+
+  test("unknown hosts get a branded 404 that names the host and the next step", () => {
+    const fallback = server(caddyConfig(EMPTY_ROUTE_TABLE)).routes.at(-1);
+    assert.equal(fallback.match, undefined, "the fallback matches every request");
+    const handler = fallback.handle[0];
+    assert.equal(handler.handler, "static_response");
+    assert.equal(handler.status_code, 404);
+    assert.deepEqual(handler.headers[NO_SUCH_APP_HEADER], [NO_SUCH_APP_VALUE]);
+    assert.match(handler.headers["Content-Type"][0], /text\/html/);
+    assert.match(handler.body, /No such app/);
+    assert.match(handler.body, /\{http\.request\.host\}/);
+    assert.match(handler.body, /berth apps/);
+  });
+
+  test("routes become host-matched reverse proxies ahead of the fallback, in a stable order", () => {
+    const table = {
+      routes: [
+        { id: "b-app", hosts: ["web.acme.example.com"], upstreams: [{ dial: "b-app:8080" }] },
+        { id: "a-app", hosts: ["z.example.com", "api.acme.example.com"], upstreams: [{ dial: "a-app:3000" }, { dial: "a-app-2:3000" }] },
+      ],
+    };
+    const routes = server(caddyConfig(table)).routes;
+    assert.equal(routes.length, 3);
+    assert.equal(routes[0]["@id"], "app-a-app");
+    assert.deepEqual(routes[0].match, [{ host: ["api.acme.example.com", "z.example.com"] }]);
+    assert.deepEqual(routes[0].handle[0], { handler: "reverse_proxy", upstreams: [{ dial: "a-app:3000" }, { dial: "a-app-2:3000" }] });
+    assert.equal(routes[1]["@id"], "app-b-app");
+    assert.equal(routes[2]["@id"], "no-such-app");
+    assert.deepEqual(caddyConfig(table), caddyConfig({ routes: [...table.routes].reverse() }), "input order does not matter");
+  });
+
+  test("invalid hosts and upstreams are refused before they reach Caddy", () => {
+    assert.throws(() => caddyConfig({ routes: [{ id: "x", hosts: ["Bad Host"], upstreams: [{ dial: "x:1" }] }] }));
+    assert.throws(() => caddyConfig({ routes: [{ id: "x", hosts: ["ok.example"], upstreams: [{ dial: "no-port" }] }] }));
+    assert.throws(() => caddyConfig({ routes: [{ id: "x", hosts: [], upstreams: [{ dial: "x:1" }] }] }));
+  });
+});
