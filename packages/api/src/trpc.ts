@@ -28,12 +28,9 @@ function userMessageOf(error: TRPCError): string {
 
 const t = initTRPC.context<ApiContext>().create({
   errorFormatter({ shape, error }) {
+    // AppError.message is for logs and may name internals (emails, hosts); the wire only carries userMessage.
     const userMessage = userMessageOf(error);
-    return {
-      ...shape,
-      message: error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof AppError) ? GENERIC_FAILURE : shape.message,
-      data: { ...shape.data, stack: undefined, userMessage },
-    };
+    return { ...shape, message: userMessage, data: { ...shape.data, stack: undefined, userMessage } };
   },
 });
 

@@ -89,6 +89,7 @@ test("a wrong password answers 401 with one plain sentence and sets no cookie", 
   assert.equal(body.error.data.code, "UNAUTHORIZED");
   assert.equal(body.error.data.userMessage, "The email or password is not correct.");
   assert.equal(body.error.data.stack, undefined);
+  assert.equal(body.error.message, "The email or password is not correct.", "the internal message (naming the email) stays in the logs");
 });
 
 test("invalid input answers 400 with the schema's words", async () => {
