@@ -23,7 +23,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   repeat?: { everyMs: number };
 }
 
-function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
+/** Keeps each definition's exact type (its schema, whether it repeats) while checking it against JobDefinition. */
+function defineJob<D extends JobDefinition>(def: D): D {
   return def;
 }
 

@@ -1,0 +1,10 @@
+import type { JobName, JobPayload } from "@berth/queue/catalog";
+import type { HandlerContext } from "./context";
+import { handlePlatformHeartbeat } from "./platform-heartbeat";
+
+export type Handler<N extends JobName> = (payload: JobPayload<N>, ctx: HandlerContext) => Promise<unknown>;
+
+/** Every catalog job has exactly one handler; the mapped type makes a missing one a compile error. */
+export const handlers: { [N in JobName]: Handler<N> } = {
+  "platform.heartbeat": handlePlatformHeartbeat,
+};
