@@ -148,3 +148,21 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * Stops a container (SIGTERM, then SIGKILL after the grace period); a stopped or missing one is left
+ * as is. An `unless-stopped` container stays stopped until started again, also across engine restarts.
+ */
+export async function stopContainer(docker: Docker, name: string, graceSeconds = 10): Promise<"stopped" | "not-running"> {
+  const existing = await inspectContainer(docker, name);
+  if (!existing?.State.Running) return "not-running";
+  try {
+    await docker.getContainer(name).stop({ t: graceSeconds });
+    return "stopped";
+  } catch (err) {
+    // It stopped or vanished between the inspect and the stop.
+    const status = statusOf(err);
+    if (status === 304 || status === 404) return "not-running";
+    throw err;
+  }
+}

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { after, describe, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
-import { ensureContainer, inspectContainer, PortConflictError, removeContainer } from "../src/containers";
+import { ensureContainer, inspectContainer, PortConflictError, removeContainer, stopContainer } from "../src/containers";
 import { connectDocker } from "../src/engine";
 import { imageExists } from "../src/images";
 
@@ -32,7 +32,8 @@ describe("ensureContainer", async () => {
     const second = await ensureContainer(docker, spec);
     assert.deepEqual(second, { id: first.id, outcome: "running" });
 
-    await docker.getContainer(name).stop({ t: 0 });
+    assert.equal(await stopContainer(docker, name, 0), "stopped");
+    assert.equal(await stopContainer(docker, name), "not-running");
     assert.deepEqual(await ensureContainer(docker, spec), { id: first.id, outcome: "started" });
 
     const changed = await ensureContainer(docker, { ...spec, env: { CHANGED: "1" } });
@@ -62,5 +63,6 @@ describe("ensureContainer", async () => {
 
   test("removeContainer is quiet about a container that does not exist", async () => {
     assert.equal(await removeContainer(docker, `${name}-never`), false);
+    assert.equal(await stopContainer(docker, `${name}-never`), "not-running");
   });
 });
