@@ -23,11 +23,11 @@ function aptImage(packages: string[], tail: string[] = []): (debianImage: string
 /**
  * Serves /srv on $PORT. Admin API and automatic HTTPS are off: the app container sits behind Berth's
  * router, which terminates TLS, and nothing should be able to reconfigure the app's own server.
+ * (Caddy 2.6 has no `persist_config` option; its autosave only lands in the container's own layer.)
  */
 const STATIC_CADDYFILE = `{
 	admin off
 	auto_https off
-	persist_config off
 }
 
 :{$PORT:8080} {
