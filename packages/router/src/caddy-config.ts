@@ -18,6 +18,8 @@ export type CaddyJson = Record<string, unknown>;
  * Admin API: listening on a wildcard address turns off Caddy's Host-header check (it only applies to
  * specific interfaces), and origin enforcement is off by default, so the host can call it through the
  * loopback-published port under any Host. That port is bound to 127.0.0.1 on the host only.
+ * Before the router joins tenant overlay networks this listener must move (to a unix socket on the
+ * data volume, say): on a tenant network, app containers could otherwise reach :2019 directly.
  */
 export function caddyConfig(table: TRouteTable): CaddyJson {
   const parsed = ZRouteTable.parse(table);
