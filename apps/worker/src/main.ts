@@ -58,8 +58,8 @@ async function main(): Promise<void> {
     log(`${signal} received: no new jobs; waiting for in-flight jobs`);
     await worker.close();
     log("worker closed");
-    // A cleanly stopped worker takes its schedule along; another worker on this queue would only skip its beats.
-    await queue.removeJobScheduler(schedulerId);
+    // The schedule is kept on purpose: a restart that starts the new process before the old one exits
+    // shares this worker id, and removing the schedule here would silence the new process's beats.
     await queue.close();
     log("redis connections closed");
     await db.$disconnect();
