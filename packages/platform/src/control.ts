@@ -5,7 +5,7 @@ import { ensurePostgres, stopPostgres } from "./services/postgres";
 import { ensureRedis, stopRedis } from "./services/redis";
 import { ensureRegistry, stopRegistry } from "./services/registry";
 import { ensureRouterService, stopRouterService } from "./services/router";
-import { codeFingerprint, ensurePlatformProcess, webProcess, workerProcess } from "./services/platform-processes";
+import { codeFingerprint, ensurePlatformProcess, platformProcesses, webProcess, workerProcess } from "./services/platform-processes";
 import { stopProcess } from "./util/supervisor";
 import { connectDocker } from "@berth/docker/engine";
 
@@ -59,8 +59,8 @@ async function start(name: Component, config: BerthConfig, log: StepLog): Promis
       return ensureRouterService(await ensureDockerEngine(config, log), config, log);
     case "web":
     case "worker": {
-      const proc = name === "web" ? webProcess(config) : workerProcess(config);
-      const outcome = await ensurePlatformProcess(proc, codeFingerprint(name));
+      const { proc, port } = platformProcesses(config).find((p) => p.kind === name)!;
+      const outcome = await ensurePlatformProcess(proc, codeFingerprint(name), port);
       log.ok(`${outcome.replace("-", " ")} (log: ${proc.logFile})`);
     }
   }

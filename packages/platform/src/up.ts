@@ -10,7 +10,7 @@ import { ensureRedis } from "./services/redis";
 import { ensureRegistry } from "./services/registry";
 import { ensureRouterService } from "./services/router";
 import { ensureBaseImageSet } from "./services/base-images";
-import { codeFingerprint, ensurePlatformProcess, webProcess, workerProcess } from "./services/platform-processes";
+import { codeFingerprint, ensurePlatformProcess, platformProcesses } from "./services/platform-processes";
 import type { StepLog } from "./util/log";
 
 export interface UpOptions {
@@ -61,8 +61,8 @@ export async function up(log: StepLog, options: UpOptions = {}): Promise<BerthCo
   await finishDatabase(config, log);
 
   log.step("Platform processes");
-  for (const [kind, proc] of [["web", webProcess(config)], ["worker", workerProcess(config)]] as const) {
-    const outcome = await ensurePlatformProcess(proc, codeFingerprint(kind));
+  for (const { kind, proc, port } of platformProcesses(config)) {
+    const outcome = await ensurePlatformProcess(proc, codeFingerprint(kind), port);
     log.ok(`${proc.name}: ${outcome.replace("-", " ")} (log: ${proc.logFile})`);
   }
   return config;

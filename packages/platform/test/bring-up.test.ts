@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +22,21 @@ function cli(args: string[], env: NodeJS.ProcessEnv = process.env, user?: string
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** How many live processes have `marker` in their command line. */
+function processesRunning(marker: string): number {
+  let count = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z")) continue;
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(marker)) count++;
+    } catch {
+      /* it ended while we looked */
+    }
+  }
+  return count;
 }
 
 /** A data directory of its own, so these failure cases never touch the running installation. */
@@ -57,6 +72,9 @@ describe("bring-up on the real machine", () => {
     assert.doesNotMatch(again.output, /restarted|started on|installing/);
     const after = ["redis", "registry", "web", "worker"].map((n) => readPid(path.join(config.dataDir, "run", `${n}.pid`)));
     assert.deepEqual(after, pids);
+    for (const marker of ["apps/worker/src/main.ts", "next-server", "redis-server", "docker-registry"]) {
+      assert.equal(processesRunning(marker), 1, `exactly one ${marker} runs`);
+    }
   });
 
   test("a port already taken is refused with the setting that moves it", async () => {

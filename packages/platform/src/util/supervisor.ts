@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BringUpError } from "./bring-up-error";
 import { waitFor } from "./ports";
@@ -18,7 +18,8 @@ export interface ManagedProcess {
   pidFile: string;
   /** A word that must appear in /proc/<pid>/cmdline, so a recycled pid is not mistaken for ours. */
   cmdlineMarker: string;
-  ready: () => Promise<boolean>;
+  /** True once the process serves; `logOffset` is where its log ended when this start began. */
+  ready: (since: { logOffset: number }) => Promise<boolean>;
   readyTimeoutMs: number;
   /** What to tell the operator when it does not come up. */
   fix: string;
@@ -53,9 +54,14 @@ export function runningPid(proc: Pick<ManagedProcess, "pidFile" | "cmdlineMarker
   return pid !== null && isAlive(pid, proc.cmdlineMarker) ? pid : null;
 }
 
+/**
+ * Starts the process unless it already runs. A running process is left alone even when it does
+ * not answer: starting a second copy would orphan the first; `restart` is the operator's tool.
+ */
 export async function startProcess(proc: ManagedProcess): Promise<"started" | "already-running"> {
-  if (runningPid(proc) !== null && (await proc.ready().catch(() => false))) return "already-running";
+  if (runningPid(proc) !== null) return "already-running";
   mkdirSync(path.dirname(proc.logFile), { recursive: true });
+  const since = { logOffset: existsSync(proc.logFile) ? statSync(proc.logFile).size : 0 };
   mkdirSync(path.dirname(proc.pidFile), { recursive: true });
   const out = openSync(proc.logFile, "a");
   const child = spawn(proc.command, proc.args, {
@@ -71,7 +77,7 @@ export async function startProcess(proc: ManagedProcess): Promise<"started" | "a
   child.unref();
   if (!child.pid) throw new BringUpError(`Could not start ${proc.name} (\`${proc.command}\`).`, proc.fix);
   writeFileSync(proc.pidFile, `${child.pid}\n`);
-  const ready = await waitFor(async () => exited === null && (await proc.ready()), proc.readyTimeoutMs);
+  const ready = await waitFor(async () => exited === null && (await proc.ready(since)), proc.readyTimeoutMs);
   if (!ready) {
     await stopProcess(proc);
     const why = exited !== null ? `exited with code ${exited}` : `did not become ready within ${proc.readyTimeoutMs / 1000} s`;
