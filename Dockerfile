@@ -4,7 +4,7 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /berth
 COPY . .
-RUN npm ci --no-audit --no-fund \
+RUN npm install --no-audit --no-fund \
  && TURBO_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1 npx turbo run db:generate build --filter=@berth/web... --filter=@berth/db
 
 FROM build AS web

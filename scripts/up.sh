@@ -16,8 +16,11 @@ command -v node >/dev/null && command -v npm >/dev/null || fail "Node.js and npm
 stamp=node_modules/.berth-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "==> Installing Node dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "==> Installing Node dependencies"
+  # `npm install`, not `npm ci`: the registry these machines reach lacks turbo's macOS and
+  # Windows binaries, so the lockfile cannot list them and `npm ci` refuses it as out of sync.
+  # The lockfile still pins every version that is installed.
+  npm install --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
 
