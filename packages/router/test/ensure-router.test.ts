@@ -8,7 +8,7 @@ import { removeContainer } from "@berth/docker/containers";
 import { connectDocker } from "@berth/docker/engine";
 import { readCaddyConfig, waitForAdmin } from "../src/admin-client";
 import { ensureRouter } from "../src/ensure-router";
-import { probeRouter } from "../src/probe";
+import { askRouterFallback } from "../src/probe";
 
 const base = loadConfig();
 const docker = connectDocker(base.docker.socketPath);
@@ -67,7 +67,7 @@ test("ensureRouter brings up a router that answers unknown hosts with the no-suc
   assert.match(res.body, /No such app/);
   assert.match(res.body, /nope\.example\.test/);
   assert.match(res.body, /berth apps/);
-  assert.deepEqual(await probeRouter(config.router), { ok: true, reason: "router answers no-such-app for unknown hosts" });
+  assert.deepEqual(await askRouterFallback(config.router.url), { status: 404, marker: "no-such-app", isBerthRouter: true });
 
   const second = await ensureRouter({ docker, config, log: () => {} });
   assert.equal(second.containerId, first.containerId);
@@ -86,8 +86,6 @@ test("a restarted router comes back with the last loaded configuration", { timeo
   assert.equal((await get("persist.example.test")).status, 502);
 });
 
-test("probeRouter reports an unreachable router without throwing", async () => {
-  const result = await probeRouter({ url: `http://127.0.0.1:${await freePort()}` });
-  assert.equal(result.ok, false);
-  assert.match(result.reason, /unreachable/);
+test("asking a port where nothing listens fails instead of pretending to be a router", async () => {
+  await assert.rejects(askRouterFallback(`http://127.0.0.1:${await freePort()}`, 2_000), /ECONNREFUSED/);
 });
