@@ -84,6 +84,9 @@ export async function ensureBaseImages(opts: EnsureBaseImagesOptions): Promise<P
         dockerfile: recipe.dockerfile(names.debian),
         files: recipe.files,
         labels: managedLabels(step.kind),
+        // A rebuild exists to pick up the mirror's current packages (security fixes), so the
+        // layer cache, which would hand back the old layers, is not used for it.
+        noCache: opts.rebuild ?? false,
         onOutput: (line) => opts.log(`[${step.kind}] ${line}`),
       });
       results[step.kind] = "built";

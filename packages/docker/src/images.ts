@@ -53,6 +53,8 @@ export interface BuildOptions {
   labels?: Record<string, string>;
   /** Called with each line of build output, for progress displays and logs. */
   onOutput?: (line: string) => void;
+  /** Ignore the layer cache, e.g. to pick up new Debian package versions. */
+  noCache?: boolean;
 }
 
 const FAILURE_CONTEXT_LINES = 20;
@@ -70,6 +72,7 @@ export async function buildImage(docker: Docker, opts: BuildOptions): Promise<st
     labels: opts.labels ?? {},
     rm: true,
     forcerm: true,
+    nocache: opts.noCache ?? false,
   });
   const messages = await followStream(stream, (msg) => {
     if (!opts.onOutput) return;
