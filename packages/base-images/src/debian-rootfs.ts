@@ -29,7 +29,10 @@ export async function buildDebianBase(opts: DebianRootfsOptions): Promise<string
   try {
     opts.log(`debootstrap ${opts.suite} from ${opts.mirror} into ${rootfs}`);
     await runProcess("debootstrap", ["--variant=minbase", opts.suite, rootfs, opts.mirror], {
-      onLine: (line) => opts.log(line),
+      // debootstrap prints several lines per package; the operator needs its stages, not each file.
+      onLine: (line) => {
+        if (!/^I: (Retrieving|Validating|Extracting|Unpacking|Configuring) /.test(line)) opts.log(line);
+      },
       missingHint: "install it with `apt-get install debootstrap`",
     });
     await rm(path.join(rootfs, "var/cache/apt/archives"), { recursive: true, force: true });

@@ -29,10 +29,10 @@ export async function buildPlatform(config: BerthConfig, log: StepLog): Promise<
         if (/Tasks:|Cached:|Time:/.test(line)) summary += line.trim() + " ";
       },
     });
-  } catch (err) {
-    out.end();
+  } catch {
+    await new Promise((resolve) => out.end(resolve)); // flushed, so the tail below is complete
     throw new BringUpError(`Building the platform failed. Last lines of ${logFile}:\n${tailOf(logFile, 25)}`, "Fix the build error (or run `npm run build` to see it in full) and run the bring-up again.");
   }
-  out.end();
+  await new Promise((resolve) => out.end(resolve));
   log.ok(`${summary.trim() || "built"} (full output: ${logFile})`);
 }
