@@ -3,7 +3,15 @@ import { randomBytes } from "node:crypto";
 import { test } from "node:test";
 import pg from "pg";
 import { loadConfig } from "@berth/config/config";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { checkMigrationsMatchSchema, deployMigrations } from "../src/migrate";
+
+/** Every model declared in prisma/schema.prisma: each must become a table. */
+function schemaModels(): string[] {
+  const schema = readFileSync(fileURLToPath(new URL("../../../prisma/schema.prisma", import.meta.url)), "utf8");
+  return [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!);
+}
 
 const databaseUrl = loadConfig().postgres.url;
 
@@ -42,7 +50,7 @@ test("deployMigrations creates a missing database and applies every migration, a
     );
     assert.deepEqual(
       rows.map((r) => r.table_name),
-      ["Session", "User", "WorkerHeartbeat", "_prisma_migrations"],
+      [...schemaModels(), "_prisma_migrations"].sort(),
     );
   } finally {
     await client.end();
