@@ -8,7 +8,8 @@ export interface ProgressMessage {
   id?: string;
   error?: string;
   errorDetail?: { code?: number; message?: string };
-  aux?: { ID?: string };
+  /** Builds report the image id here; pushes report the pushed manifest (Tag, Digest, Size). */
+  aux?: { ID?: string; Tag?: string; Digest?: string; Size?: number };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import { Readable } from "node:stream";
-import tar from "tar-stream";
+import { contextFromArchive, packFiles } from "./build-context";
 import { followStream, outputLines, streamError } from "./follow-stream";
 
 /** Docker answers 404 for an image it does not have; anything else is a real failure. */
@@ -47,9 +47,14 @@ export async function importRootfs(docker: Docker, tarStream: NodeJS.ReadableStr
 
 export interface BuildOptions {
   tag: string;
-  dockerfile: string;
-  /** Extra files of the build context, by path relative to the context root. */
+  /** The Dockerfile's text; omit it to build the Dockerfile the source archive brings. */
+  dockerfile?: string;
+  /** Extra files of the build context, by path relative to the context root; they replace archive members of the same path. */
   files?: Record<string, string | Buffer>;
+  /** A tar of the source tree to build (a pushed commit); streamed to the engine, never unpacked. */
+  sourceArchive?: string;
+  /** Aborting stops the build: the engine cancels a build whose connection closes. */
+  signal?: AbortSignal;
   labels?: Record<string, string>;
   /** Called with each line of build output, for progress displays and logs. */
   onOutput?: (line: string) => void;
@@ -60,19 +65,22 @@ export interface BuildOptions {
 const FAILURE_CONTEXT_LINES = 20;
 
 /**
- * Builds an image from a Dockerfile and files held in memory, so callers never write a temporary
- * context directory. Base images are never pulled: Berth's own bases are local, and an air-gapped
- * engine would otherwise stall on Docker Hub.
+ * Builds an image from a source archive and/or files held in memory, so callers never write a
+ * temporary context directory. Base images are never pulled: Berth's own bases are local, and an
+ * air-gapped engine would otherwise stall on Docker Hub.
  */
 export async function buildImage(docker: Docker, opts: BuildOptions): Promise<string> {
-  const context = await packContext({ Dockerfile: opts.dockerfile, ...(opts.files ?? {}) });
-  const stream = await docker.buildImage(Readable.from([context]), {
+  const files = { ...(opts.dockerfile !== undefined ? { Dockerfile: opts.dockerfile } : {}), ...(opts.files ?? {}) };
+  if (!opts.sourceArchive && !("Dockerfile" in files)) throw new Error(`Building ${opts.tag} needs a Dockerfile or a source archive.`);
+  const context = opts.sourceArchive ? contextFromArchive(opts.sourceArchive, files) : Readable.from([await packFiles(files)]);
+  const stream = await docker.buildImage(context, {
     t: opts.tag,
     dockerfile: "Dockerfile",
     labels: opts.labels ?? {},
     rm: true,
     forcerm: true,
     nocache: opts.noCache ?? false,
+    abortSignal: opts.signal,
   });
   const messages = await followStream(stream, (msg) => {
     if (!opts.onOutput) return;
@@ -86,23 +94,6 @@ export async function buildImage(docker: Docker, opts: BuildOptions): Promise<st
   const id = await imageId(docker, opts.tag);
   if (!id) throw new Error(`Building ${opts.tag} finished but the engine does not list the image.`);
   return id;
-}
-
-async function packContext(files: Record<string, string | Buffer>): Promise<Buffer> {
-  const pack = tar.pack();
-  const chunks: Buffer[] = [];
-  pack.on("data", (c: unknown) => chunks.push(c as Buffer));
-  const done = new Promise<void>((resolve, reject) => {
-    pack.on("end", () => resolve());
-    pack.on("error", reject);
-  });
-  for (const [name, content] of Object.entries(files)) {
-    if (name.startsWith("/") || name.split("/").includes("..")) throw new Error(`Build context path must be relative: ${name}`);
-    pack.entry({ name, mode: 0o644 }, typeof content === "string" ? Buffer.from(content, "utf8") : content);
-  }
-  pack.finalize();
-  await done;
-  return Buffer.concat(chunks);
 }
 
 /**

@@ -5,7 +5,8 @@ import { z } from "zod";
 export const QUEUE_PREFIX = "berth";
 
 /** Queues group jobs that share workers; a job's queue is fixed by the catalog, never chosen by the caller. */
-export const QUEUE_NAMES = ["platform"] as const;
+// "deploy" is its own queue so long builds never delay the platform's heartbeats.
+export const QUEUE_NAMES = ["platform", "deploy"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
@@ -43,6 +44,32 @@ export const jobCatalog = {
     removeOnComplete: { ageSeconds: HOUR, count: 100 },
     removeOnFail: { ageSeconds: 24 * HOUR, count: 500 },
     repeat: { everyMs: 15_000 },
+  }),
+  /**
+   * Builds a build deployment's image from its source archive, then hands over to deploy.release.
+   * Not retried: a build that failed will fail again, and the pusher is waiting for a verdict.
+   */
+  "deploy.build": defineJob({
+    queue: "deploy",
+    payload: z.strictObject({ deploymentId: z.string().min(1).max(100) }),
+    attempts: 1,
+    backoff: { type: "fixed", delayMs: 1_000 },
+    timeoutMs: 20 * 60_000,
+    removeOnComplete: { ageSeconds: 24 * HOUR, count: 1_000 },
+    removeOnFail: { ageSeconds: 7 * 24 * HOUR, count: 1_000 },
+  }),
+  /**
+   * Pushes (builds only), records the release, updates the Swarm service and the router, and waits
+   * until the new release answers — or puts the previous one back. One at a time per app.
+   */
+  "deploy.release": defineJob({
+    queue: "deploy",
+    payload: z.strictObject({ deploymentId: z.string().min(1).max(100) }),
+    attempts: 1,
+    backoff: { type: "fixed", delayMs: 1_000 },
+    timeoutMs: 10 * 60_000,
+    removeOnComplete: { ageSeconds: 24 * HOUR, count: 1_000 },
+    removeOnFail: { ageSeconds: 7 * 24 * HOUR, count: 1_000 },
   }),
 } as const satisfies Record<string, JobDefinition>;
 
@@ -86,4 +113,9 @@ export function jobOptions(name: JobName): JobsOptions {
 /** Jobs of one queue, for a worker that serves it. */
 export function jobsOfQueue(queue: QueueName): JobName[] {
   return (Object.keys(jobCatalog) as JobName[]).filter((name) => jobCatalog[name].queue === queue);
+}
+
+/** One job per deployment and step: enqueueing the same step twice is a no-op, never a second run. */
+export function deploymentJobId(name: "deploy.build" | "deploy.release", deploymentId: string): string {
+  return `${name}-${deploymentId}`;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { InvalidJobPayloadError, isJobName, jobCatalog, jobOptions, jobsOfQueue, parsePayload } from "../src/catalog";
+import { deploymentJobId, InvalidJobPayloadError, isJobName, jobCatalog, jobOptions, jobsOfQueue, parsePayload } from "../src/catalog";
 
 describe("job catalog", () => {
   test("accepts a valid heartbeat payload", () => {
@@ -32,6 +32,16 @@ describe("job catalog", () => {
       assert.ok(jobsOfQueue(def.queue).includes(name as keyof typeof jobCatalog));
     }
     assert.equal(jobCatalog["platform.heartbeat"].repeat?.everyMs, 15_000);
+  });
+
+  test("deploy jobs carry only a deployment id, on their own queue, with deterministic job ids", () => {
+    for (const name of ["deploy.build", "deploy.release"] as const) {
+      assert.deepEqual(parsePayload(name, { deploymentId: "d1" }), { deploymentId: "d1" });
+      assert.throws(() => parsePayload(name, { deploymentId: "d1", config: { SECRET: "x" } }), InvalidJobPayloadError);
+      assert.equal(jobCatalog[name].queue, "deploy");
+      assert.equal(jobCatalog[name].attempts, 1);
+    }
+    assert.equal(deploymentJobId("deploy.build", "abc"), "deploy.build-abc");
   });
 
   test("isJobName tells catalog jobs from anything else", () => {

@@ -11,6 +11,8 @@ export const NO_SUCH_APP_VALUE = "no-such-app";
 
 export type CaddyJson = Record<string, unknown>;
 
+export const UPSTREAM_TRY_DURATION = "5s";
+
 /**
  * Translates a route table into a complete Caddy JSON config. Pure and deterministic (routes sorted
  * by id), so loading the same table twice is a no-op for Caddy, which skips unchanged configs.
@@ -49,7 +51,15 @@ function appRoute(route: TRouteTable["routes"][number]): CaddyJson {
   return {
     "@id": `app-${route.id}`,
     match: [{ host: [...route.hosts].sort() }],
-    handle: [{ handler: "reverse_proxy", upstreams: route.upstreams.map((u) => ({ dial: u.dial })) }],
+    handle: [
+      {
+        handler: "reverse_proxy",
+        upstreams: route.upstreams.map((u) => ({ dial: u.dial })),
+        // Upstreams are DNS names of Swarm tasks: while a task is replaced the name may briefly point
+        // at nothing, so a failed dial is retried for a few seconds instead of answering 502 at once.
+        load_balancing: { try_duration: UPSTREAM_TRY_DURATION, try_interval: "250ms" },
+      },
+    ],
     terminal: true,
   };
 }

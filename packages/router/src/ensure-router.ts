@@ -1,8 +1,9 @@
 import type Docker from "dockerode";
 import type { BerthConfig } from "@berth/config/config";
-import { canonicalJson, ensureContainer, type EnsureContainerOutcome } from "@berth/docker/containers";
-import { loadCaddyConfig, readCaddyConfig, waitForAdmin } from "./admin-client";
-import { ADMIN_CONTAINER_PORT, caddyConfig, HTTP_CONTAINER_PORT } from "./caddy-config";
+import { ensureContainer, type EnsureContainerOutcome } from "@berth/docker/containers";
+import { readCaddyConfig, waitForAdmin } from "./admin-client";
+import { applyRouteTable } from "./apply-route-table";
+import { ADMIN_CONTAINER_PORT, HTTP_CONTAINER_PORT } from "./caddy-config";
 import { EMPTY_ROUTE_TABLE, type TRouteTable } from "./route-table";
 import { ensureRouterImage, ROUTER_DATA_DIR } from "./router-image";
 
@@ -10,7 +11,11 @@ export interface EnsureRouterOptions {
   docker: Docker;
   config: Pick<BerthConfig, "router" | "baseImages">;
   log: (line: string) => void;
-  /** The table to load; empty by default. Once apps exist, pass the current table so a re-run of bring-up does not drop routes. */
+  /**
+   * The table to load. Without it, the running router keeps whatever it serves (an empty table is
+   * loaded only into a router that has no configuration at all); bring-up re-syncs routes from the
+   * database after migrations instead.
+   */
   routes?: TRouteTable;
   adminTimeoutMs?: number;
 }
@@ -45,12 +50,16 @@ export async function ensureRouter(opts: EnsureRouterOptions): Promise<EnsureRou
   opts.log(`router container ${router.containerName} ${outcome} (${id.slice(0, 12)})`);
 
   await waitForAdmin(router.adminUrl, opts.adminTimeoutMs ?? 30_000);
-  const wanted = caddyConfig(opts.routes ?? EMPTY_ROUTE_TABLE);
-  await loadCaddyConfig(router.adminUrl, wanted);
-  const running = await readCaddyConfig(router.adminUrl);
-  if (canonicalJson(running) !== canonicalJson(wanted)) {
-    throw new Error("The router accepted its configuration but reads back a different one; see `docker logs " + router.containerName + "`.");
+  if (opts.routes) {
+    await applyRouteTable(router.adminUrl, opts.routes);
+    opts.log(`router configuration loaded (${opts.routes.routes.length} routes)`);
+  } else if ((await readCaddyConfig(router.adminUrl)) === null) {
+    await applyRouteTable(router.adminUrl, EMPTY_ROUTE_TABLE);
+    opts.log("router had no configuration; loaded an empty route table");
+  } else {
+    // A running router holds the live routes (restored from its autosave after a restart); loading
+    // an empty table here would take every app offline until the next deploy.
+    opts.log("router configuration kept as running (re-sync routes from the database to refresh it)");
   }
-  opts.log(`router configuration loaded (${(opts.routes ?? EMPTY_ROUTE_TABLE).routes.length} routes)`);
   return { image, container: outcome, containerId: id };
 }

@@ -43,7 +43,11 @@ describe("caddyConfig", () => {
     assert.equal(routes.length, 3);
     assert.equal(routes[0]["@id"], "app-a-app");
     assert.deepEqual(routes[0].match, [{ host: ["api.acme.example.com", "z.example.com"] }]);
-    assert.deepEqual(routes[0].handle[0], { handler: "reverse_proxy", upstreams: [{ dial: "a-app:3000" }, { dial: "a-app-2:3000" }] });
+    assert.deepEqual(routes[0].handle[0], {
+      handler: "reverse_proxy",
+      upstreams: [{ dial: "a-app:3000" }, { dial: "a-app-2:3000" }],
+      load_balancing: { try_duration: "5s", try_interval: "250ms" },
+    });
     assert.equal(routes[1]["@id"], "app-b-app");
     assert.equal(routes[2]["@id"], "no-such-app");
     assert.deepEqual(caddyConfig(table), caddyConfig({ routes: [...table.routes].reverse() }), "input order does not matter");

@@ -1,0 +1,66 @@
+import type Docker from "dockerode";
+import { statusOf } from "./images";
+
+/**
+ * Makes sure an attachable overlay network exists. Attachable, because the router is a plain
+ * container that joins it with `docker network connect`; overlay, so Swarm tasks on any node join it.
+ * Two callers racing to create the same name is harmless: the loser sees 409 and uses the winner's.
+ */
+export async function ensureOverlayNetwork(docker: Docker, name: string, labels: Record<string, string>): Promise<"present" | "created"> {
+  if (await networkExists(docker, name)) return "present";
+  try {
+    await docker.createNetwork({ Name: name, Driver: "overlay", Attachable: true, CheckDuplicate: true, Labels: labels });
+    return "created";
+  } catch (err) {
+    if (statusOf(err) === 409) return "present";
+    throw err;
+  }
+}
+
+export async function networkExists(docker: Docker, name: string): Promise<boolean> {
+  try {
+    await docker.getNetwork(name).inspect();
+    return true;
+  } catch (err) {
+    if (statusOf(err) === 404) return false;
+    throw err;
+  }
+}
+
+/** Connects a running container to a network, live (no restart); an existing connection is left alone. */
+export async function connectContainer(docker: Docker, network: string, container: string): Promise<"connected" | "already-connected"> {
+  const info = await docker.getContainer(container).inspect();
+  if (Object.keys(info.NetworkSettings.Networks ?? {}).includes(network)) return "already-connected";
+  try {
+    await docker.getNetwork(network).connect({ Container: container });
+    return "connected";
+  } catch (err) {
+    // 403 "already exists in network" when another caller connected it between inspect and connect.
+    if (statusOf(err) === 403 && /already exists/i.test(String((err as Error).message))) return "already-connected";
+    throw err;
+  }
+}
+
+/** Disconnects a container from a network; not being connected (or either being gone) is not an error. */
+export async function disconnectContainer(docker: Docker, network: string, container: string): Promise<boolean> {
+  try {
+    await docker.getNetwork(network).disconnect({ Container: container, Force: true });
+    return true;
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 404 || status === 403 || status === 500) return false;
+    throw err;
+  }
+}
+
+/** Removes a network; a missing one is fine, one still in use (409/403) is reported as false. */
+export async function removeNetwork(docker: Docker, name: string): Promise<boolean> {
+  try {
+    await docker.getNetwork(name).remove();
+    return true;
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 404 || status === 409 || status === 403) return false;
+    throw err;
+  }
+}
