@@ -1,5 +1,6 @@
 import type { BerthConfig } from "@berth/config/config";
 import { resolveSession, type SessionUser } from "@berth/core/auth/sessions";
+import { authenticateApiToken } from "@berth/core/tokens/api-token";
 import type { Database } from "@berth/db/client";
 
 /**
@@ -17,6 +18,8 @@ export interface ApiContext {
   /** The raw token the request presented, kept so sign-out can revoke exactly that session. */
   sessionToken: string | null;
   user: SessionUser | null;
+  /** Why `user` is null although credentials were presented, for a precise UNAUTHORIZED message. */
+  credentialProblem: string | null;
   ip: string | null;
   userAgent: string | null;
   sessionCookie: SessionCookie;
@@ -26,12 +29,30 @@ export interface CreateContextOptions {
   db: Database;
   config: BerthConfig;
   sessionToken: string | null;
+  /** From `Authorization: Bearer …` (CLI, scripts); takes precedence over the cookie. */
+  apiToken?: string | null;
   ip: string | null;
   userAgent: string | null;
   sessionCookie: SessionCookie;
 }
 
-export async function createApiContext(options: CreateContextOptions): Promise<ApiContext> {
+export async function createApiContext({ apiToken, ...options }: CreateContextOptions): Promise<ApiContext> {
+  // A bearer token is a deliberate choice of identity: when it fails, falling back to a cookie
+  // would act as someone the caller did not name.
+  if (apiToken) {
+    const tokenUser = await authenticateApiToken(options.db, apiToken);
+    if (!tokenUser) {
+      return { ...options, user: null, credentialProblem: "The API token is not valid, has expired or was revoked. Log in again with a new token." };
+    }
+    const { tokenId: _tokenId, ...user } = tokenUser;
+    return { ...options, user, credentialProblem: null };
+  }
   const session = await resolveSession(options.db, options.sessionToken);
-  return { ...options, user: session?.user ?? null };
+  return { ...options, user: session?.user ?? null, credentialProblem: null };
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function readBearerToken(header: string | null | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return match?.[1] ?? null;
 }

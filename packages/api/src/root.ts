@@ -1,10 +1,18 @@
+import { appsRouter } from "./routers/apps/router";
 import { authRouter } from "./routers/auth/router";
+import { configRouter } from "./routers/config/router";
+import { deploymentsRouter } from "./routers/deployments/router";
 import { platformRouter } from "./routers/platform/router";
+import { releasesRouter } from "./routers/releases/router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
   platform: platformRouter,
+  apps: appsRouter,
+  config: configRouter,
+  releases: releasesRouter,
+  deployments: deploymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

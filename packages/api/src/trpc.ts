@@ -50,7 +50,9 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(appErrors);
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new AppError("UNAUTHORIZED", { message: "no valid session", userMessage: "Please sign in." });
+  if (!ctx.user) {
+    throw new AppError("UNAUTHORIZED", { message: ctx.credentialProblem ?? "no valid session", userMessage: ctx.credentialProblem ?? "Please sign in." });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

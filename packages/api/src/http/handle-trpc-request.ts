@@ -1,7 +1,7 @@
 import type { BerthConfig } from "@berth/config/config";
 import type { Database } from "@berth/db/client";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createApiContext } from "../context";
+import { createApiContext, readBearerToken } from "../context";
 import { appRouter } from "../root";
 import { clientAddress } from "./client-address";
 import { isSecureConsole, readSessionToken, serializeClearedSessionCookie, serializeSessionCookie } from "./session-cookie";
@@ -13,7 +13,10 @@ export interface HandleTrpcRequestOptions {
   endpoint: string;
 }
 
-/** Serves the API over fetch Request/Response: the session comes from and goes back to the `berth_session` cookie. */
+/**
+ * Serves the API over fetch Request/Response: the session comes from and goes back to the `berth_session`
+ * cookie; the CLI and scripts send `Authorization: Bearer <api token>` instead.
+ */
 export function handleTrpcRequest(req: Request, { db, config, endpoint }: HandleTrpcRequestOptions): Promise<Response> {
   const secure = isSecureConsole(config.web.publicUrl);
   return fetchRequestHandler({
@@ -25,6 +28,7 @@ export function handleTrpcRequest(req: Request, { db, config, endpoint }: Handle
         db,
         config,
         sessionToken: readSessionToken(req.headers.get("cookie")),
+        apiToken: readBearerToken(req.headers.get("authorization")),
         ip: clientAddress(req.headers),
         userAgent: req.headers.get("user-agent"),
         sessionCookie: {

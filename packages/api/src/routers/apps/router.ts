@@ -1,0 +1,10 @@
+import { router } from "../../trpc";
+import { createAppProcedure } from "./create-app";
+import { getAppInfoProcedure } from "./get-app-info";
+import { listAppsProcedure } from "./list-apps";
+
+export const appsRouter = router({
+  create: createAppProcedure,
+  list: listAppsProcedure,
+  info: getAppInfoProcedure,
+});
