@@ -20,7 +20,10 @@ export interface SetConfigResult {
 
 function check(key: string, value?: string): void {
   const k = ZConfigKey.safeParse(key);
-  if (!k.success) throw new AppError("INVALID_INPUT", { userMessage: `${key || "(empty key)"}: ${k.error.issues[0]?.message}` });
+  if (!k.success) {
+    const reason = k.error.issues[0]?.message ?? "invalid";
+    throw new AppError("INVALID_INPUT", { userMessage: key && reason.startsWith(key) ? reason : `${key || "(empty key)"}: ${reason}` });
+  }
   if (value === undefined) return;
   const v = ZConfigValue.safeParse(value);
   if (!v.success) throw new AppError("INVALID_INPUT", { userMessage: `${key}: ${v.error.issues[0]?.message}` });
