@@ -2,8 +2,10 @@ import os from "node:os";
 import { Queue, Worker } from "bullmq";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
-import { jobCatalog, jobOptions, QUEUE_PREFIX } from "@berth/queue/catalog";
+import { connectDocker } from "@berth/docker/engine";
+import { deploymentJobId, jobCatalog, jobOptions, QUEUE_PREFIX } from "@berth/queue/catalog";
 import { workerConnection } from "@berth/queue/connection";
+import { enqueue } from "@berth/queue/producer";
 import { loadWorkerEnv } from "./env";
 import type { WorkerIdentity } from "./handlers/context";
 import { handlePlatformHeartbeat } from "./handlers/platform-heartbeat";
@@ -11,6 +13,9 @@ import { log } from "./log";
 import { runJob } from "./run-job";
 
 const QUEUE = "platform" as const;
+const DEPLOY_QUEUE = "deploy" as const;
+/** Builds are CPU- and disk-heavy; the per-host cap is BERTH_WORKER_CONCURRENCY, but never more than this many at once. */
+const MAX_DEPLOY_CONCURRENCY = 2;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,9 +25,15 @@ async function main(): Promise<void> {
   log(`starting ${self.workerId} (pid ${self.pid}, queue ${prefix}:${QUEUE}, concurrency ${env.BERTH_WORKER_CONCURRENCY})`);
 
   const db = createDb(config.postgres.url);
+  const docker = connectDocker(config.docker.socketPath);
+  const deployQueue = new Queue(DEPLOY_QUEUE, { connection: workerConnection(config.redis), prefix });
+  const enqueueRelease = async (deploymentId: string) => {
+    await enqueue(deployQueue, "deploy.release", { deploymentId }, { jobId: deploymentJobId("deploy.release", deploymentId) });
+  };
+  const base = { db, config, docker, self, log, enqueueRelease };
   // The first beat is written before taking jobs: it proves the database works and makes the worker
   // visible at once instead of 15 s later.
-  await handlePlatformHeartbeat({ workerId: self.workerId }, { db, self, signal: AbortSignal.timeout(10_000), log });
+  await handlePlatformHeartbeat({ workerId: self.workerId }, { ...base, signal: AbortSignal.timeout(10_000) });
   log("heartbeat row written");
 
   const queue = new Queue(QUEUE, { connection: workerConnection(config.redis), prefix });
@@ -34,16 +45,27 @@ async function main(): Promise<void> {
     { name: "platform.heartbeat", data: { workerId: self.workerId }, opts: jobOptions("platform.heartbeat") },
   );
 
-  const worker = new Worker(QUEUE, (job) => runJob(job, { db, self, log }), {
+
+  const worker = new Worker(QUEUE, (job) => runJob(job, base), {
     connection: workerConnection(config.redis),
     prefix,
     concurrency: env.BERTH_WORKER_CONCURRENCY,
   });
-  worker.on("completed", (job, result) => log(`job ${job.name} (${job.id}) done: ${JSON.stringify(result) ?? "ok"}`));
-  worker.on("failed", (job, err) => log(`job ${job?.name ?? "?"} (${job?.id ?? "?"}) failed: ${err.message}`));
-  worker.on("error", (err) => log(`error: ${err.message}`));
-  await worker.waitUntilReady();
-  log(`ready: processing ${QUEUE} (heartbeat every ${jobCatalog["platform.heartbeat"].repeat.everyMs / 1000} s)`);
+  // Its own worker, so a long build never holds up a heartbeat.
+  const deployWorker = new Worker(DEPLOY_QUEUE, (job) => runJob(job, base), {
+    connection: workerConnection(config.redis),
+    prefix,
+    concurrency: Math.min(env.BERTH_WORKER_CONCURRENCY, MAX_DEPLOY_CONCURRENCY),
+    // A build streams for minutes; the lock must outlive BullMQ's default 30 s between renewals under load.
+    lockDuration: 120_000,
+  });
+  for (const w of [worker, deployWorker]) {
+    w.on("completed", (job, result) => log(`job ${job.name} (${job.id}) done: ${JSON.stringify(result) ?? "ok"}`));
+    w.on("failed", (job, err) => log(`job ${job?.name ?? "?"} (${job?.id ?? "?"}) failed: ${err.message}`));
+    w.on("error", (err) => log(`error: ${err.message}`));
+  }
+  await Promise.all([worker.waitUntilReady(), deployWorker.waitUntilReady()]);
+  log(`ready: processing ${QUEUE} (heartbeat every ${jobCatalog["platform.heartbeat"].repeat.everyMs / 1000} s) and ${DEPLOY_QUEUE}`);
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -56,11 +78,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }, longest + 10_000).unref();
     log(`${signal} received: no new jobs; waiting for in-flight jobs`);
-    await worker.close();
+    await Promise.all([worker.close(), deployWorker.close()]);
     log("worker closed");
     // The schedule is kept on purpose: a restart that starts the new process before the old one exits
     // shares this worker id, and removing the schedule here would silence the new process's beats.
-    await queue.close();
+    await Promise.all([queue.close(), deployQueue.close()]);
     log("redis connections closed");
     await db.$disconnect();
     log("database connection closed");

@@ -3,11 +3,13 @@ import { after, test } from "node:test";
 import { type Job, UnrecoverableError } from "bullmq";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
+import { connectDocker } from "@berth/docker/engine";
 import { runJob } from "../src/run-job";
 
-const db = createDb(loadConfig().postgres.url);
+const config = loadConfig();
+const db = createDb(config.postgres.url);
 const self = { workerId: "run-job-test", hostname: "h", pid: 1, startedAt: new Date() };
-const base = { db, self, log: () => {} };
+const base = { db, config, docker: connectDocker(config.docker.socketPath), self, log: () => {}, enqueueRelease: async () => {} };
 const job = (name: string, data: unknown) => ({ id: "1", name, data }) as unknown as Job;
 
 after(() => db.$disconnect());

@@ -30,3 +30,6 @@ export async function describeEngine(docker: Docker): Promise<EngineDescription>
     nodeId: swarm.NodeID ? String(swarm.NodeID) : null,
   };
 }
+
+/** The client type other packages name without importing dockerode themselves. */
+export type DockerClient = Docker;

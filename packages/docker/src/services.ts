@@ -27,6 +27,9 @@ export function serviceSpec(input: ServiceSpecInput): Docker.ServiceSpec {
         Image: input.image,
         Env: Object.entries(input.env).map(([k, v]) => `${k}=${v}`),
         Labels: input.labels,
+        // An init as PID 1 forwards SIGTERM: a Node (or any) process as PID 1 ignores it, so every
+        // replaced task would otherwise sit out the whole grace period before being killed.
+        Init: true,
         StopGracePeriod: 10_000_000_000,
       },
       RestartPolicy: { Condition: "on-failure", Delay: 2_000_000_000, MaxAttempts: 0 },
@@ -90,6 +93,8 @@ export interface TaskSummary {
   error: string | null;
   containerId: string | null;
   createdAt: string;
+  /** The task's container labels, as the service spec set them. */
+  labels: Record<string, string>;
 }
 
 /** The service's tasks, newest first. */
@@ -98,7 +103,7 @@ export async function listServiceTasks(docker: Docker, serviceName: string): Pro
     ID: string;
     DesiredState: string;
     CreatedAt: string;
-    Spec: { ContainerSpec?: { Image?: string } };
+    Spec: { ContainerSpec?: { Image?: string; Labels?: Record<string, string> } };
     Status: { State: string; Err?: string; ContainerStatus?: { ContainerID?: string } };
   }>;
   return tasks
@@ -110,6 +115,7 @@ export async function listServiceTasks(docker: Docker, serviceName: string): Pro
       error: t.Status.Err ?? null,
       containerId: t.Status.ContainerStatus?.ContainerID || null,
       createdAt: t.CreatedAt,
+      labels: t.Spec.ContainerSpec?.Labels ?? {},
     }))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }

@@ -23,3 +23,21 @@ export async function askRouterFallback(routerUrl: string, timeoutMs = 3_000): P
   const marker = Array.isArray(header) ? header[0] : header;
   return { status: res.status, marker, isBerthRouter: res.status === 404 && marker === NO_SUCH_APP_VALUE };
 }
+
+export interface HostAnswer {
+  status: number;
+  body: string;
+  /** The router's own "no such app" page: no route for this host is loaded. */
+  isFallback: boolean;
+  /** Something behind the route answered (any status but the proxy's own 502/503/504). */
+  appAnswered: boolean;
+}
+
+/** Asks the router for `host` as a browser would, to see whether the app behind it answers. */
+export async function askRouterForHost(routerUrl: string, host: string, timeoutMs = 10_000): Promise<HostAnswer> {
+  const res = await httpRequest(new URL("/", routerUrl).toString(), { headers: { Host: host }, timeoutMs });
+  const header = res.headers[NO_SUCH_APP_HEADER];
+  const marker = Array.isArray(header) ? header[0] : header;
+  const isFallback = res.status === 404 && marker === NO_SUCH_APP_VALUE;
+  return { status: res.status, body: res.body, isFallback, appAnswered: !isFallback && ![502, 503, 504].includes(res.status) };
+}

@@ -1,4 +1,6 @@
+import type { BerthConfig } from "@berth/config/config";
 import type { Database } from "@berth/db/client";
+import type { DockerClient } from "@berth/docker/engine";
 
 /** Who this process is; the heartbeat records it. */
 export interface WorkerIdentity {
@@ -11,8 +13,12 @@ export interface WorkerIdentity {
 /** What every handler receives besides its payload. */
 export interface HandlerContext {
   db: Database;
+  config: BerthConfig;
+  docker: DockerClient;
   self: WorkerIdentity;
   /** Aborted when the job's catalog timeout passes; long steps must pass it on and stop. */
   signal: AbortSignal;
   log: (message: string) => void;
+  /** Hands a built deployment over to deploy.release (a producer on this worker's queue prefix). */
+  enqueueRelease: (deploymentId: string) => Promise<void>;
 }

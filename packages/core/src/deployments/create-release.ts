@@ -1,0 +1,42 @@
+import type { DbClient } from "@berth/db/client";
+import type { ReleaseKind } from "@berth/db/generated/prisma/enums";
+import { withTransaction } from "@berth/db/client";
+
+/** The next release number of an app. Call it under the app lock; the unique (appId, version) backs that up. */
+export async function nextReleaseVersion(db: DbClient, appId: string): Promise<number> {
+  const last = await db.release.aggregate({ where: { appId }, _max: { version: true } });
+  return (last._max.version ?? 0) + 1;
+}
+
+export interface NewRelease {
+  appId: string;
+  version: number;
+  kind: ReleaseKind;
+  imageRef: string;
+  imageDigest: string;
+  config: Record<string, string>;
+  description: string;
+  sourceCommit: string | null;
+  createdById: string | null;
+}
+
+/** Writes the (immutable) release row, pending until it serves, and links the deployment to it. */
+export async function createRelease(db: DbClient, deploymentId: string, input: NewRelease): Promise<{ id: string; version: number }> {
+  return withTransaction(db, async (tx) => {
+    const release = await tx.release.create({ data: { ...input, status: "pending" }, select: { id: true, version: true } });
+    await tx.deployment.update({ where: { id: deploymentId }, data: { releaseId: release.id } });
+    return release;
+  });
+}
+
+/** The app's config as it is now, key → value: the snapshot a build release takes. */
+export async function currentConfig(db: DbClient, appId: string): Promise<Record<string, string>> {
+  const vars = await db.configVar.findMany({ where: { appId }, select: { key: true, value: true }, orderBy: { key: "asc" } });
+  return Object.fromEntries(vars.map((v) => [v.key, v.value]));
+}
+
+/** A JSON column holding key → value, read defensively: anything but strings is dropped. */
+export function configFromJson(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"));
+}

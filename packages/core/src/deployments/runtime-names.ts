@@ -1,0 +1,38 @@
+import type { BerthConfig } from "@berth/config/config";
+
+/** Every app listens here; the platform sets PORT to it. */
+export const APP_PORT = 5000;
+
+/**
+ * Swarm service of an app's web process. Named from the app id, not "<tenant>-<app>": names joined
+ * with hyphens collide ("a-b" + "c" vs "a" + "b-c"), ids do not. cuids are lower-case alphanumerics.
+ */
+export function appServiceName(appId: string): string {
+  return `berth-app-${appId}-web`;
+}
+
+/** One overlay network per tenant: its apps and the router, nobody else. */
+export function tenantNetworkName(tenantId: string): string {
+  return `berth-tenant-${tenantId}`;
+}
+
+/** Repository of an app's images in Berth's registry. */
+export function appImageRepository(config: Pick<BerthConfig, "registry">, tenant: string, app: string): string {
+  return `${config.registry.address}/${tenant}/${app}`;
+}
+
+/** The build's own tag, until the image is released under a version. */
+export function buildImageTag(config: Pick<BerthConfig, "registry">, tenant: string, app: string, deploymentId: string): string {
+  return `${appImageRepository(config, tenant, app)}:build-${deploymentId}`;
+}
+
+export const MANAGED_LABEL = "org.berth.managed";
+export const TENANT_LABEL = "org.berth.tenant";
+export const APP_LABEL = "org.berth.app";
+export const APP_ID_LABEL = "org.berth.app-id";
+/** Marks the tasks of one release, so a config release (same image) can be told from the one before. */
+export const RELEASE_LABEL = "org.berth.release";
+
+export function appLabels(app: { id: string; name: string; tenant: { name: string } }): Record<string, string> {
+  return { [MANAGED_LABEL]: "true", [TENANT_LABEL]: app.tenant.name, [APP_LABEL]: app.name, [APP_ID_LABEL]: app.id };
+}

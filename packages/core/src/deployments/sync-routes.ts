@@ -1,0 +1,41 @@
+import type { BerthConfig } from "@berth/config/config";
+import type { DbClient } from "@berth/db/client";
+import { applyRouteTable } from "@berth/router/apply-route-table";
+import type { TRouteTable } from "@berth/router/route-table";
+import { appHost } from "../apps/app-url";
+import { APP_PORT, appServiceName } from "./runtime-names";
+import { withAdvisoryLock } from "./with-app-lock";
+
+/**
+ * The route table as the database says it should be: every app whose current release is live, plus
+ * every app with a deployment in `deploying` (its new tasks must be reachable to be verified).
+ * Derived from rows alone, so two deploys of different apps syncing at once both end up routed.
+ */
+export async function routeTableFromDb(db: DbClient, config: Pick<BerthConfig, "baseDomain">, opts: { include?: string[] } = {}): Promise<TRouteTable> {
+  const apps = await db.app.findMany({
+    where: {
+      OR: [{ currentRelease: { status: "live" } }, { deployments: { some: { status: "deploying" } } }, { id: { in: opts.include ?? [] } }],
+    },
+    select: { id: true, name: true, tenant: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  return {
+    routes: apps.map((app) => ({
+      id: app.id,
+      hosts: [appHost(config, app.tenant.name, app.name)],
+      upstreams: [{ dial: `${appServiceName(app.id)}:${APP_PORT}` }],
+    })),
+  };
+}
+
+/**
+ * Loads the table from the database into the router. Serialised across processes, so a table read
+ * earlier can never overwrite one read later.
+ */
+export async function syncRoutes(deps: { db: DbClient; config: BerthConfig }, opts: { include?: string[] } = {}): Promise<number> {
+  return withAdvisoryLock(deps.db, "berth:router", async () => {
+    const table = await routeTableFromDb(deps.db, deps.config, opts);
+    await applyRouteTable(deps.config.router.adminUrl, table);
+    return table.routes.length;
+  });
+}
