@@ -89,3 +89,13 @@ test("a restarted router comes back with the last loaded configuration", { timeo
 test("asking a port where nothing listens fails instead of pretending to be a router", async () => {
   await assert.rejects(askRouterFallback(`http://127.0.0.1:${await freePort()}`, 2_000), /ECONNREFUSED/);
 });
+
+test("a re-run without a route table keeps the routes the router is serving", { timeout: 60_000 }, async () => {
+  const routes = { routes: [{ id: "keep-check", hosts: ["keep.example.test"], upstreams: [{ dial: "127.0.0.1:9" }] }] };
+  await ensureRouter({ docker, config, log: () => {}, routes });
+  const log: string[] = [];
+  await ensureRouter({ docker, config, log: (l) => log.push(l) });
+  assert.match(JSON.stringify(await readCaddyConfig(config.router.adminUrl)), /keep\.example\.test/);
+  assert.ok(log.some((l) => /kept as running/.test(l)), log.join("\n"));
+  assert.equal((await get("keep.example.test")).status, 502, "still routed, not the no-such-app fallback");
+});
