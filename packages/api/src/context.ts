@@ -19,7 +19,7 @@ export interface ApiContext {
   sessionToken: string | null;
   user: SessionUser | null;
   /** Why `user` is null although credentials were presented, for a precise UNAUTHORIZED message. */
-  credentialProblem: string | null;
+  credentialProblem?: string | null;
   ip: string | null;
   userAgent: string | null;
   sessionCookie: SessionCookie;

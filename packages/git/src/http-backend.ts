@@ -48,7 +48,8 @@ export function runHttpBackend(req: HttpBackendRequest): Promise<Response> {
   const protocol = req.headers.get("git-protocol");
   if (protocol) env.GIT_PROTOCOL = protocol;
 
-  const child = spawn(req.backendPath ?? GIT_HTTP_BACKEND, [], { env, stdio: ["pipe", "pipe", "pipe"] });
+  // turbopackIgnore: the program is a runtime value; the bundler must not trace the filesystem for it.
+  const child = spawn(/*turbopackIgnore: true*/ req.backendPath ?? GIT_HTTP_BACKEND, [], { env, stdio: ["pipe", "pipe", "pipe"] });
   const onAbort = () => child.kill("SIGTERM");
   req.signal?.addEventListener("abort", onAbort, { once: true });
   child.on("close", () => req.signal?.removeEventListener("abort", onAbort));

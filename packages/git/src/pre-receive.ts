@@ -104,7 +104,6 @@ async function deploy(opts: { config: BerthConfig; db: Database; appId: string; 
 
   const { deploymentId } = await startBuildDeployment({ db, config }, { appId, commitSha: update.newSha, sourceArchive: archive, createdById: userId });
   let afterSeq = 0;
-  let lastStatus = "";
   const started = Date.now();
   const parent = process.ppid;
   for (;;) {
@@ -115,10 +114,6 @@ async function deploy(opts: { config: BerthConfig; db: Database; appId: string; 
     for (const { seq, line } of progress.lines) {
       say(line);
       afterSeq = seq;
-    }
-    if (progress.status !== lastStatus) {
-      lastStatus = progress.status;
-      if (progress.status !== "received" && progress.status !== "live" && progress.status !== "failed") step(`${capitalise(progress.status)}…`);
     }
     if (progress.status === "live") {
       step(`Live${progress.releaseVersion ? ` as v${progress.releaseVersion}` : ""}: ${appUrl(config, app.tenant.name, app.name)}`);
@@ -136,8 +131,4 @@ async function deploy(opts: { config: BerthConfig; db: Database; appId: string; 
     }
     await sleep(POLL_MS);
   }
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,0 +1,26 @@
+import type { BerthClient } from "./api-client";
+import type { Output } from "./output";
+
+const POLL_MS = 500;
+
+/** Prints a deployment's log (the engine writes each step into it) until it is live (true) or failed (false). */
+export async function followDeployment(client: BerthClient, deploymentId: string, output: Output, webUrl?: string): Promise<boolean> {
+  let afterSeq = 0;
+  for (;;) {
+    const progress = await client.deployments.progress.query({ deploymentId, afterSeq });
+    for (const { seq, line } of progress.lines) {
+      output.err(`  ${line}`);
+      afterSeq = seq;
+    }
+    if (progress.status === "live") {
+      output.err(`-----> Live${progress.releaseVersion ? ` as v${progress.releaseVersion}` : ""}${webUrl ? `: ${webUrl}` : ""}`);
+      return true;
+    }
+    if (progress.status === "failed") {
+      output.err(`! Failed: ${progress.failureReason ?? "no reason recorded"}`);
+      output.err("! The previous release is still serving.");
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
