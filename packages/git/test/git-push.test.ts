@@ -92,7 +92,12 @@ before(async () => {
 });
 
 after(async () => {
-  for (const ref of apps) await destroyApp({ db, config }, ref).catch((e) => console.error("cleanup:", e));
+  // Destroying needs admin; the pusher is a developer on purpose, so it is promoted for the cleanup.
+  const main = await db.tenant.findUniqueOrThrow({ where: { name: "main" }, select: { id: true } });
+  for (const ref of apps) {
+    await ensureMembership(db, { tenantId: main.id, userId: ref.userId, role: "admin" });
+    await destroyApp({ db, config }, ref).catch((e) => console.error("cleanup:", e));
+  }
   await db.tenant.deleteMany({ where: { name: { in: tenants } } });
   await db.user.deleteMany({ where: { email: { in: emails } } });
   await closeDeploymentQueues();
