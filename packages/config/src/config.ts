@@ -7,7 +7,7 @@ import { readEnvFile } from "./env-file";
  * built-in defaults, `<data dir>/berth.env` (written by bring-up, holds generated secrets),
  * and the process environment. Code elsewhere receives the parsed object, never `process.env`.
  */
-// Default ports differ from the Debian packages' own defaults (5432, 6379, 5000, 2019): on a host
+// Default ports differ from the Debian packages' own defaults (5432, 6379, 5000): on a host
 // where systemd starts those packaged services on install, Berth's instances must not collide.
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -32,7 +32,6 @@ const ZRawConfig = z.object({
 
   BERTH_ROUTER_BIND: z.string().default("0.0.0.0"),
   BERTH_ROUTER_PORT: port.default(80),
-  BERTH_ROUTER_ADMIN_PORT: port.default(2020),
 
   BERTH_WEB_PORT: port.default(3000),
   BERTH_PUBLIC_URL: z.string().optional(),
@@ -91,10 +90,8 @@ function toConfig(raw: z.infer<typeof ZRawConfig>) {
     router: {
       bind: raw.BERTH_ROUTER_BIND,
       port: raw.BERTH_ROUTER_PORT,
-      adminPort: raw.BERTH_ROUTER_ADMIN_PORT,
       /** Where Berth reaches the router: always loopback, whatever address it is published on. */
       url: `http://127.0.0.1:${raw.BERTH_ROUTER_PORT}`,
-      adminUrl: `http://127.0.0.1:${raw.BERTH_ROUTER_ADMIN_PORT}`,
       containerName: "berth-router",
       image: raw.BERTH_IMAGE_ROUTER,
     },

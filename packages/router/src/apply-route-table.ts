@@ -1,5 +1,5 @@
 import { canonicalJson } from "@berth/docker/containers";
-import { loadCaddyConfig, readCaddyConfig } from "./admin-client";
+import { loadCaddyConfig, readCaddyConfig, type RouterAdmin } from "./admin-client";
 import { caddyConfig } from "./caddy-config";
 import type { TRouteTable } from "./route-table";
 
@@ -8,10 +8,10 @@ import type { TRouteTable } from "./route-table";
  * applies a load atomically and keeps serving open connections; loading an unchanged table is a
  * no-op. A table Caddy refuses leaves the previous one running (its "last known good").
  */
-export async function applyRouteTable(adminUrl: string, table: TRouteTable): Promise<void> {
+export async function applyRouteTable(admin: RouterAdmin, table: TRouteTable): Promise<void> {
   const wanted = caddyConfig(table);
-  await loadCaddyConfig(adminUrl, wanted);
-  const running = await readCaddyConfig(adminUrl);
+  await loadCaddyConfig(admin, wanted);
+  const running = await readCaddyConfig(admin);
   if (canonicalJson(running) !== canonicalJson(wanted)) {
     throw new Error("The router accepted its configuration but reads back a different one; see the router container's logs.");
   }

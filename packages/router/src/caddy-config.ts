@@ -1,9 +1,16 @@
 import { NOT_FOUND_HTML } from "./not-found-page";
 import { type TRouteTable, ZRouteTable } from "./route-table";
 
-/** Where Caddy's admin API listens inside the router container; published to host loopback only. */
-export const ADMIN_LISTEN = "0.0.0.0:2019";
-export const ADMIN_CONTAINER_PORT = 2019;
+/**
+ * Caddy's admin API listens on a unix socket on the router's data volume, never on a network
+ * interface: the router joins every tenant's overlay network, and an app that could reach an admin
+ * port could rewrite every tenant's routes. Only root on the host reaches the socket (through the
+ * volume's mount point).
+ */
+export const ADMIN_SOCKET_IN_CONTAINER = "/data/admin.sock";
+export const ADMIN_LISTEN = `unix/${ADMIN_SOCKET_IN_CONTAINER}`;
+/** The Host header admin requests carry; Caddy refuses any other (its DNS-rebinding guard). */
+export const ADMIN_ORIGIN = "berth-router-admin";
 export const HTTP_CONTAINER_PORT = 80;
 /** Answers on every unknown host, so a probe can tell "the router is up" from "some other server". */
 export const NO_SUCH_APP_HEADER = "x-berth-router";
@@ -17,11 +24,7 @@ export const UPSTREAM_TRY_DURATION = "5s";
  * Translates a route table into a complete Caddy JSON config. Pure and deterministic (routes sorted
  * by id), so loading the same table twice is a no-op for Caddy, which skips unchanged configs.
  *
- * Admin API: listening on a wildcard address turns off Caddy's Host-header check (it only applies to
- * specific interfaces), and origin enforcement is off by default, so the host can call it through the
- * loopback-published port under any Host. That port is bound to 127.0.0.1 on the host only.
- * Before the router joins tenant overlay networks this listener must move (to a unix socket on the
- * data volume, say): on a tenant network, app containers could otherwise reach :2019 directly.
+ * Admin API: see ADMIN_LISTEN — a unix socket, so nothing on any network can reach it.
  */
 export function caddyConfig(table: TRouteTable): CaddyJson {
   const parsed = ZRouteTable.parse(table);
@@ -29,6 +32,7 @@ export function caddyConfig(table: TRouteTable): CaddyJson {
   return {
     admin: {
       listen: ADMIN_LISTEN,
+      origins: [ADMIN_ORIGIN],
       // Caddy saves every loaded config to autosave.json, which `caddy run --resume` reloads after a restart.
       config: { persist: true },
     },

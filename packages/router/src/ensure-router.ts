@@ -2,8 +2,9 @@ import type Docker from "dockerode";
 import type { BerthConfig } from "@berth/config/config";
 import { ensureContainer, type EnsureContainerOutcome } from "@berth/docker/containers";
 import { readCaddyConfig, waitForAdmin } from "./admin-client";
+import { migrateSavedAdminListener, resolveRouterAdmin, routerDataVolume } from "./admin-endpoint";
 import { applyRouteTable } from "./apply-route-table";
-import { ADMIN_CONTAINER_PORT, HTTP_CONTAINER_PORT } from "./caddy-config";
+import { HTTP_CONTAINER_PORT } from "./caddy-config";
 import { EMPTY_ROUTE_TABLE, type TRouteTable } from "./route-table";
 import { ensureRouterImage, ROUTER_DATA_DIR } from "./router-image";
 
@@ -35,26 +36,26 @@ export async function ensureRouter(opts: EnsureRouterOptions): Promise<EnsureRou
   const { router, baseImages } = opts.config;
   const image = await ensureRouterImage({ docker: opts.docker, image: router.image, debianImage: baseImages.debian, log: opts.log });
 
+  if (await migrateSavedAdminListener(opts.docker, router)) opts.log("moved the router's saved admin listener to its unix socket");
+
   const { id, outcome } = await ensureContainer(opts.docker, {
     name: router.containerName,
     image: router.image,
     labels: { "org.berth.managed": "true", "org.berth.role": "router" },
     restartPolicy: "unless-stopped",
-    ports: [
-      { hostIp: router.bind, hostPort: router.port, containerPort: HTTP_CONTAINER_PORT, envVar: "BERTH_ROUTER_PORT" },
-      { hostIp: "127.0.0.1", hostPort: router.adminPort, containerPort: ADMIN_CONTAINER_PORT, envVar: "BERTH_ROUTER_ADMIN_PORT" },
-    ],
-    // One volume per router container name, so a throwaway router never shares the real one's saved config.
-    volumes: [{ volume: `${router.containerName}-data`, target: ROUTER_DATA_DIR }],
+    // Only the HTTP port is published: the admin API is a unix socket on the data volume.
+    ports: [{ hostIp: router.bind, hostPort: router.port, containerPort: HTTP_CONTAINER_PORT, envVar: "BERTH_ROUTER_PORT" }],
+    volumes: [{ volume: routerDataVolume(router.containerName), target: ROUTER_DATA_DIR }],
   });
   opts.log(`router container ${router.containerName} ${outcome} (${id.slice(0, 12)})`);
 
-  await waitForAdmin(router.adminUrl, opts.adminTimeoutMs ?? 30_000);
+  const admin = await resolveRouterAdmin(opts.docker, router);
+  await waitForAdmin(admin, opts.adminTimeoutMs ?? 30_000);
   if (opts.routes) {
-    await applyRouteTable(router.adminUrl, opts.routes);
+    await applyRouteTable(admin, opts.routes);
     opts.log(`router configuration loaded (${opts.routes.routes.length} routes)`);
-  } else if ((await readCaddyConfig(router.adminUrl)) === null) {
-    await applyRouteTable(router.adminUrl, EMPTY_ROUTE_TABLE);
+  } else if ((await readCaddyConfig(admin)) === null) {
+    await applyRouteTable(admin, EMPTY_ROUTE_TABLE);
     opts.log("router had no configuration; loaded an empty route table");
   } else {
     // A running router holds the live routes (restored from its autosave after a restart); loading

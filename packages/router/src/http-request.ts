@@ -13,12 +13,12 @@ export interface HttpResponse {
  */
 export function httpRequest(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number },
+  opts: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number; socketPath?: string },
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Connection: "close", ...opts.headers };
     if (opts.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(opts.body));
-    const req = http.request(new URL(url), { method: opts.method ?? "GET", headers, agent: false }, (res) => {
+    const req = http.request(new URL(url), { method: opts.method ?? "GET", headers, agent: false, socketPath: opts.socketPath }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));

@@ -34,7 +34,7 @@ export function routerRecipe(debianImage: string): RouterRecipe {
     "COPY caddy.json /etc/berth/caddy.json",
     `RUN mkdir -p ${ROUTER_DATA_DIR}/config ${ROUTER_DATA_DIR}/data`,
     `VOLUME ${ROUTER_DATA_DIR}`,
-    "EXPOSE 80 2019",
+    "EXPOSE 80",
     'CMD ["caddy", "run", "--resume", "--config", "/etc/berth/caddy.json"]',
     "",
   ].join("\n");

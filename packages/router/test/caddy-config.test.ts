@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ADMIN_LISTEN, caddyConfig, NO_SUCH_APP_HEADER, NO_SUCH_APP_VALUE } from "../src/caddy-config";
+import { ADMIN_LISTEN, ADMIN_ORIGIN, caddyConfig, NO_SUCH_APP_HEADER, NO_SUCH_APP_VALUE } from "../src/caddy-config";
 import { EMPTY_ROUTE_TABLE } from "../src/route-table";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- walking Caddy's untyped JSON in assertions
@@ -8,12 +8,12 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- wa
 const server = (cfg: Json) => cfg.apps.http.servers.berth;
 
 describe("caddyConfig", () => {
-  test("an empty table gives an admin API on the container's wildcard address and a :80 server", () => {
+  test("an empty table gives an admin API on a unix socket (no network listener) and a :80 server", () => {
     const cfg: Json = caddyConfig(EMPTY_ROUTE_TABLE);
     assert.equal(cfg.admin.listen, ADMIN_LISTEN);
+    assert.match(cfg.admin.listen, /^unix\//, "the admin API never listens on a network interface");
     assert.equal(cfg.admin.config.persist, true);
-    assert.equal(cfg.admin.origins, undefined, "no origin list: the wildcard listener skips Host checks");
-    assert.equal(cfg.admin.enforce_origin, undefined);
+    assert.deepEqual(cfg.admin.origins, [ADMIN_ORIGIN], "only requests naming the admin origin are served");
     assert.deepEqual(server(cfg).listen, [":80"]);
     assert.deepEqual(server(cfg).automatic_https, { disable: true });
     assert.equal(server(cfg).routes.length, 1);

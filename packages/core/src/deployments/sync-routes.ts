@@ -1,5 +1,7 @@
 import type { BerthConfig } from "@berth/config/config";
 import type { DbClient } from "@berth/db/client";
+import { connectDocker } from "@berth/docker/engine";
+import { resolveRouterAdmin } from "@berth/router/admin-endpoint";
 import { applyRouteTable } from "@berth/router/apply-route-table";
 import type { TRouteTable } from "@berth/router/route-table";
 import { appHost } from "../apps/app-url";
@@ -35,7 +37,8 @@ export async function routeTableFromDb(db: DbClient, config: Pick<BerthConfig, "
 export async function syncRoutes(deps: { db: DbClient; config: BerthConfig }, opts: { include?: string[] } = {}): Promise<number> {
   return withAdvisoryLock(deps.db, "berth:router", async () => {
     const table = await routeTableFromDb(deps.db, deps.config, opts);
-    await applyRouteTable(deps.config.router.adminUrl, table);
+    const docker = connectDocker(deps.config.docker.socketPath);
+    await applyRouteTable(await resolveRouterAdmin(docker, deps.config.router), table);
     return table.routes.length;
   });
 }

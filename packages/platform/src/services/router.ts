@@ -12,7 +12,7 @@ export async function ensureRouterService(docker: Docker, config: BerthConfig, l
     if (err instanceof PortConflictError) throw new BringUpError(err.message, `Free port ${err.port.hostPort} or set ${err.port.envVar} in ${config.envFile}, then run the bring-up again.`);
     throw new BringUpError(`The router did not come up: ${(err as Error).message}`, `Read \`docker logs ${config.router.containerName}\`, fix what it says and run \`npm run platform -- restart router\`.`);
   }
-  log.ok(`answering on ${config.router.bind}:${config.router.port}; admin API on 127.0.0.1:${config.router.adminPort}`);
+  log.ok(`answering on ${config.router.bind}:${config.router.port}; admin API on a unix socket in its data volume`);
 }
 
 export async function stopRouterService(docker: Docker, config: BerthConfig): Promise<string> {
