@@ -4,6 +4,7 @@ import { ensureInstallationSecrets } from "./steps/installation-secrets";
 import { runPreflight } from "./steps/preflight";
 import { buildPlatform } from "./steps/build-platform";
 import { finishDatabase } from "./steps/finish-database";
+import { resyncRoutes } from "./steps/resync-routes";
 import { ensureDockerEngine } from "./services/docker-engine";
 import { ensurePostgres } from "./services/postgres";
 import { ensureRedis } from "./services/redis";
@@ -59,6 +60,9 @@ export async function up(log: StepLog, options: UpOptions = {}): Promise<BerthCo
 
   log.step("Database schema and admin account");
   await finishDatabase(config, log);
+
+  log.step("Routes of live apps");
+  await resyncRoutes(config, log);
 
   log.step("Platform processes");
   for (const { kind, proc, port } of platformProcesses(config)) {
