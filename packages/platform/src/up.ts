@@ -5,6 +5,7 @@ import { runPreflight } from "./steps/preflight";
 import { buildPlatform } from "./steps/build-platform";
 import { finishDatabase } from "./steps/finish-database";
 import { resyncRoutes } from "./steps/resync-routes";
+import { ensureCliLogin } from "./steps/cli-login";
 import { ensureDockerEngine } from "./services/docker-engine";
 import { ensurePostgres } from "./services/postgres";
 import { ensureRedis } from "./services/redis";
@@ -64,6 +65,9 @@ export async function up(log: StepLog, options: UpOptions = {}): Promise<BerthCo
   log.step("Routes of live apps");
   await resyncRoutes(config, log);
 
+  log.step("Command-line client");
+  await ensureCliLogin(config, log);
+
   log.step("Platform processes");
   for (const { kind, proc, port } of platformProcesses(config)) {
     const outcome = await ensurePlatformProcess(proc, codeFingerprint(kind), port);
@@ -80,5 +84,6 @@ export function printAccess(config: BerthConfig, write: (line: string) => void =
   write(`admin email: ${config.admin.email}`);
   write(`admin password: ${config.admin.password}`);
   write(`router: ${config.router.url} (apps at http://<app>.<team>.${config.baseDomain}${config.router.port === 80 ? "" : ":" + config.router.port})`);
+  write("cli: berth (signed in as the admin, tenant main; try `berth apps:create hello`)");
   write(`logs: ${config.logDir}`);
 }
