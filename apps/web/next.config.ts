@@ -6,7 +6,7 @@ const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "../.."
 
 const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript sources (exports map to src/*.ts), so Next compiles them.
-  transpilePackages: ["@berth/api", "@berth/config", "@berth/core", "@berth/db", "@berth/docker", "@berth/router"],
+  transpilePackages: ["@berth/api", "@berth/config", "@berth/core", "@berth/db", "@berth/docker", "@berth/git", "@berth/router"],
   // Native addons, optional requires and their own module loading: load these from node_modules at run time.
   serverExternalPackages: ["dockerode", "ssh2", "cpu-features", "pg", "ioredis", "@prisma/client", "@prisma/adapter-pg"],
   // npm workspaces hoist dependencies to the repository root; both tracers must look there.
