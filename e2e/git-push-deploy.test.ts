@@ -112,6 +112,14 @@ describe("git push to a live URL, through the real registry, Swarm and router", 
     await node.git(["reset", "--hard", "--quiet", "HEAD~1"]);
   });
 
+  test("a force-push that rewrites deployed history is refused", async () => {
+    await node.git(["commit", "--amend", "--quiet", "--message", "rewritten history"]);
+    const forced = await node.git(["push", "--force", "berth", "main"]);
+    assert.notEqual(forced.code, 0, "the rewrite is refused");
+    assert.match(forced.stderr, /non-fast-forward/);
+    assert.equal((await getThroughRouter(hostOf(nodeApp))).body, "v-one (no greeting)\n");
+  });
+
   test("pushes with a wrong token or to an unknown app are refused with a reason", async () => {
     const url = new URL(config.web.publicUrl);
     const wrongToken = `${url.protocol}//berth:not-a-token@${url.host}/git/${tenant}/${nodeApp}.git`;

@@ -65,6 +65,18 @@ export async function main(): Promise<number> {
   }
   if (!update) return 0;
 
+  // git checks receive.denyNonFastForwards only AFTER this hook has run, so a rewrite of main
+  // would be built and deployed before git refused to move the branch. Refuse it here, first.
+  for (const u of updates) {
+    if (ZERO.test(u.oldSha) || ZERO.test(u.newSha)) continue;
+    const ancestor = await runGit(["merge-base", "--is-ancestor", u.oldSha, u.newSha]);
+    if (ancestor.code !== 0) {
+      say(`! ${u.ref}: non-fast-forward push refused: it would rewrite history that was pushed before.`);
+      say("! Pull (or rebase on) the branch first, then push again. Nothing was deployed.");
+      return 1;
+    }
+  }
+
   const appId = process.env.BERTH_APP_ID;
   const userId = process.env.BERTH_USER_ID ?? null;
   if (!appId) {
