@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -159,6 +160,7 @@ describe("build and deploy engine", { timeout: 900_000 }, () => {
     for (const step of [/Building/, /Detected a Node\.js app/, /Pushing .*:v1/, /Releasing v1/, /Deploying v1/]) assert.match(log, step);
     assert.equal(end.lines.at(-1), `Release v1 is live at http://${host}${config.router.port === 80 ? "" : `:${config.router.port}`}`);
     assert.equal(await body(), "hello from one");
+    assert.equal(existsSync(sourceArchive), false, "the pushed tree is not kept once its image exists");
 
     const [v1] = await releases();
     assert.equal(v1?.kind, "build");
@@ -220,6 +222,7 @@ describe("build and deploy engine", { timeout: 900_000 }, () => {
     assert.match(end.lines.at(-1) ?? "", /^Release v3 is still serving/);
     assert.equal(await body(), "hello from one");
     assert.equal((await releases()).length, 3, "no release for a failed build");
+    assert.equal(existsSync(sourceArchive), false, "a failed build's tree is not kept either");
   });
 
   test("a release whose app crashes is rolled back; the reason carries the app's last output", async () => {

@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { detectBuildPlan } from "@berth/builder/detect-build-plan";
 import { generateBuildFiles } from "@berth/builder/generate-dockerfile";
 import { readSourceTree } from "@berth/builder/read-source-tree";
@@ -58,5 +59,9 @@ export async function runBuild(deps: PipelineDeps, deploymentId: string): Promis
   } catch (err) {
     await concludeFailure(deps, deployment, log, err, { serviceTouched: false });
     return "failed";
+  } finally {
+    // The image now holds the source (or the build failed for good: deployments are not retried),
+    // so the pushed tree is not kept: disks must not fill up with every push ever made.
+    await rm(deployment.sourceArchive, { force: true });
   }
 }
