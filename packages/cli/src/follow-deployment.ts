@@ -4,7 +4,7 @@ import type { Output } from "./output";
 const POLL_MS = 500;
 
 /** Prints a deployment's log (the engine writes each step into it) until it is live (true) or failed (false). */
-export async function followDeployment(client: BerthClient, deploymentId: string, output: Output, webUrl?: string): Promise<boolean> {
+export async function followDeployment(client: BerthClient, deploymentId: string, output: Output): Promise<boolean> {
   let afterSeq = 0;
   for (;;) {
     const progress = await client.deployments.progress.query({ deploymentId, afterSeq });
@@ -12,10 +12,8 @@ export async function followDeployment(client: BerthClient, deploymentId: string
       output.err(`  ${line}`);
       afterSeq = seq;
     }
-    if (progress.status === "live") {
-      output.err(`-----> Live${progress.releaseVersion ? ` as v${progress.releaseVersion}` : ""}${webUrl ? `: ${webUrl}` : ""}`);
-      return true;
-    }
+    // The engine's last log line already says "Release vN is live at <url>".
+    if (progress.status === "live") return true;
     if (progress.status === "failed") {
       output.err(`! Failed: ${progress.failureReason ?? "no reason recorded"}`);
       output.err("! The previous release is still serving.");

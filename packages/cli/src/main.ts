@@ -187,8 +187,7 @@ const commands: Record<string, Command> = {
     const { deploymentId } = await client.releases.rollback.mutate({ tenant, app, version });
     ctx.out.err(`-----> Rolling ${app} back to v${version}`);
     if (ctx.args.flags["no-wait"]) return 0;
-    const info = await client.apps.info.query({ tenant, app });
-    return (await followDeployment(client, deploymentId, ctx.out, info.webUrl)) ? 0 : 1;
+    return (await followDeployment(client, deploymentId, ctx.out)) ? 0 : 1;
   },
 };
 
@@ -202,8 +201,7 @@ async function changeConfig(ctx: Context, app: string, change: { set: Record<str
     return 0;
   }
   if (ctx.args.flags["no-wait"]) return 0;
-  const info = await client.apps.info.query({ tenant, app });
-  return (await followDeployment(client, result.deploymentId, ctx.out, info.webUrl)) ? 0 : 1;
+  return (await followDeployment(client, result.deploymentId, ctx.out)) ? 0 : 1;
 }
 
 async function readStdin(): Promise<string> {

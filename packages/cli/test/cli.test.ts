@@ -164,16 +164,16 @@ test("push without a password prompt, then config:set and rollback follow their 
   await git(["commit", "--quiet", "--message", "one"]);
   const pushed = await git(["push", "berth", "main"]);
   assert.equal(pushed.code, 0, pushed.stderr);
-  assert.match(pushed.stderr, /remote: -----> Live as v1/);
+  assert.match(pushed.stderr, /remote: Release v1 is live at http:/);
   assert.match(await body(`${app}.main.${config.baseDomain}`), new RegExp(`cli ${suffix}`));
 
   const set = await berth(["config:set", app, "GREETING=hi"]);
   assert.equal(set.code, 0, set.stderr);
   assert.match(set.stderr, /-----> Set GREETING/);
-  assert.match(set.stderr, /-----> Live as v2/);
+  assert.match(set.stderr, /Release v2 is live at http:/);
   const back = await berth(["rollback", app, "v1"]);
   assert.equal(back.code, 0, back.stderr);
-  assert.match(back.stderr, /-----> Live as v3/);
+  assert.match(back.stderr, /Release v3 is live at http:/);
 
   const releases = JSON.parse((await berth(["releases", app, "--json"])).stdout) as Array<Record<string, unknown>>;
   assert.deepEqual(releases.map((r) => [r.version, r.kind, r.status, r.current]), [

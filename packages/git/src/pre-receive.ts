@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { loadConfig, type BerthConfig } from "@berth/config/config";
-import { appUrl } from "@berth/core/apps/app-url";
 import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
 import { readDeploymentProgress } from "@berth/core/deployments/read-deployment-progress";
 import { startBuildDeployment } from "@berth/core/deployments/start-build-deployment";
@@ -127,10 +126,8 @@ async function deploy(opts: { config: BerthConfig; db: Database; appId: string; 
       say(line);
       afterSeq = seq;
     }
-    if (progress.status === "live") {
-      step(`Live${progress.releaseVersion ? ` as v${progress.releaseVersion}` : ""}: ${appUrl(config, app.tenant.name, app.name)}`);
-      return 0;
-    }
+    // The engine's last log line already says "Release vN is live at <url>".
+    if (progress.status === "live") return 0;
     if (progress.status === "failed") {
       say(`! Deploy failed: ${progress.failureReason ?? "no reason recorded"}`);
       say(app.currentReleaseId ? "! The previous release is still serving." : "! Nothing is serving yet: this app has no live release.");

@@ -147,7 +147,7 @@ test("a push to main builds, deploys and streams every step, ending with the URL
   const host = `${app}.main.${config.baseDomain}`;
   assert.match(pushed.stderr, /remote: -----> Packing [0-9a-f]{7}/);
   for (const step of [/remote: .*Building/, /remote: .*Pushing/, /remote: .*Releasing v1/, /remote: .*Deploying v1/]) assert.match(pushed.stderr, step);
-  assert.match(pushed.stderr, new RegExp(`remote: -----> Live as v1: http://${host.replaceAll(".", "\\.")}`));
+  assert.match(pushed.stderr, new RegExp(`remote: Release v1 is live at http://${host.replaceAll(".", "\\.")}`));
   assert.match(pushed.stderr, /\* \[new branch\]\s+main -> main/);
   const res = await getThroughRouter(host);
   assert.equal(res.status, 200);
