@@ -1,6 +1,7 @@
 import type { BerthConfig } from "@berth/config/config";
 import { resolveSession, type SessionUser } from "@berth/core/auth/sessions";
 import { authenticateApiToken } from "@berth/core/tokens/api-token";
+import type { TokenScope } from "@berth/core/tokens/token-scope";
 import type { Database } from "@berth/db/client";
 
 /**
@@ -18,6 +19,8 @@ export interface ApiContext {
   /** The raw token the request presented, kept so sign-out can revoke exactly that session. */
   sessionToken: string | null;
   user: SessionUser | null;
+  /** Set when the caller authenticated with an API token: what that token may do. Sessions are not limited. */
+  tokenScope?: TokenScope | null;
   /** Why `user` is null although credentials were presented, for a precise UNAUTHORIZED message. */
   credentialProblem?: string | null;
   ip: string | null;
@@ -44,11 +47,11 @@ export async function createApiContext({ apiToken, ...options }: CreateContextOp
     if (!tokenUser) {
       return { ...options, user: null, credentialProblem: "The API token is not valid, has expired or was revoked. Log in again with a new token." };
     }
-    const { tokenId: _tokenId, ...user } = tokenUser;
-    return { ...options, user, credentialProblem: null };
+    const { tokenId: _tokenId, scope, ...user } = tokenUser;
+    return { ...options, user, tokenScope: scope, credentialProblem: null };
   }
   const session = await resolveSession(options.db, options.sessionToken);
-  return { ...options, user: session?.user ?? null, credentialProblem: null };
+  return { ...options, user: session?.user ?? null, tokenScope: null, credentialProblem: null };
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

@@ -4,6 +4,8 @@ import { configRouter } from "./routers/config/router";
 import { deploymentsRouter } from "./routers/deployments/router";
 import { platformRouter } from "./routers/platform/router";
 import { releasesRouter } from "./routers/releases/router";
+import { tenantsRouter } from "./routers/tenants/router";
+import { tokensRouter } from "./routers/tokens/router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -13,6 +15,8 @@ export const appRouter = router({
   config: configRouter,
   releases: releasesRouter,
   deployments: deploymentsRouter,
+  tenants: tenantsRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

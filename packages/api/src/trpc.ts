@@ -1,4 +1,5 @@
 import { AppError, type AppErrorCode } from "@berth/core/errors/app-error";
+import { requiredScope, scopeAllows, scopeRefusal } from "@berth/core/tokens/token-scope";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
@@ -47,7 +48,22 @@ const appErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(appErrors);
+/**
+ * A token's scope limits every call it makes, decided here from the call's type and router so no
+ * procedure can forget it. Browser sessions carry no scope: they act with the user's full roles.
+ */
+const tokenScope = t.middleware(({ ctx, type, path, next }) => {
+  const scope = ctx.tokenScope;
+  if (scope) {
+    const needed = requiredScope({ type, path });
+    if (!scopeAllows(scope, needed)) {
+      throw new AppError("FORBIDDEN", { message: `${scope} token called ${path} (needs ${needed})`, userMessage: scopeRefusal(scope, needed) });
+    }
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).use(tokenScope);
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) {

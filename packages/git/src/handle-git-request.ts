@@ -2,6 +2,7 @@ import type { BerthConfig } from "@berth/config/config";
 import { requireAppAccess } from "@berth/core/apps/app-scope";
 import { AppError } from "@berth/core/errors/app-error";
 import { authenticateApiToken } from "@berth/core/tokens/api-token";
+import { scopeAllows, scopeRefusal } from "@berth/core/tokens/token-scope";
 import type { DbClient } from "@berth/db/client";
 import { ensureBareRepo, gitRoot } from "./bare-repo";
 import { runHttpBackend } from "./http-backend";
@@ -56,6 +57,9 @@ export async function handleGitRequest(req: Request, segments: string[], deps: G
   }
   const user = await authenticateApiToken(deps.db, secret);
   if (!user) return refuse(401, "Berth refused the API token: it is not valid, has expired or was revoked. Run `berth login` with a new token.", CHALLENGE);
+  // A push deploys, so it takes a deploy-scoped token; fetching is reading.
+  const neededScope = service === "git-receive-pack" ? "deploy" : "read";
+  if (!scopeAllows(user.scope, neededScope)) return refuse(403, scopeRefusal(user.scope, neededScope));
 
   let app: { id: string };
   try {

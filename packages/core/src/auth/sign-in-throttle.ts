@@ -69,3 +69,6 @@ export class SignInThrottle {
     }
   }
 }
+
+/** Shared by every password check in this process (sign-in, change password); tests pass their own. */
+export const defaultSignInThrottle = new SignInThrottle();

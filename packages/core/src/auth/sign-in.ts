@@ -3,11 +3,9 @@ import type { DbClient } from "@berth/db/client";
 import { AppError } from "../errors/app-error";
 import { hashPassword, verifyPassword } from "./password";
 import { createSession, type SessionUser } from "./sessions";
-import { EMAIL_LIMITS, IP_LIMITS, SignInThrottle } from "./sign-in-throttle";
+import { defaultSignInThrottle, EMAIL_LIMITS, IP_LIMITS, type SignInThrottle } from "./sign-in-throttle";
 import { normalizeEmail } from "./normalize-email";
 
-/** Shared by every sign-in in this process; tests pass their own. */
-const defaultThrottle = new SignInThrottle();
 
 const WRONG_CREDENTIALS = "The email or password is not correct.";
 
@@ -29,7 +27,7 @@ export interface SignInResult {
   expiresAt: Date;
 }
 
-export async function signIn(db: DbClient, input: SignInInput, throttle: SignInThrottle = defaultThrottle): Promise<SignInResult> {
+export async function signIn(db: DbClient, input: SignInInput, throttle: SignInThrottle = defaultSignInThrottle): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const keys: Array<[string, typeof EMAIL_LIMITS]> = [[`email:${email}`, EMAIL_LIMITS]];
   if (input.ip) keys.push([`ip:${input.ip}`, IP_LIMITS]);

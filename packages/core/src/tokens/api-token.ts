@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { DbClient } from "@berth/db/client";
 import { AppError } from "../errors/app-error";
 import type { SessionUser } from "../auth/sessions";
+import type { TokenScope } from "./token-scope";
 
 /** The prefix makes a leaked token recognisable (secret scanners, logs) and tells it apart from a session. */
 export const API_TOKEN_PREFIX = "berth_";
@@ -17,11 +18,16 @@ export interface CreatedApiToken {
   /** The only copy of the secret: hand it over once, it cannot be read back. */
   token: string;
   expiresAt: Date | null;
+  scope: TokenScope;
 }
 
+/**
+ * `scope` defaults to admin for platform tooling (bring-up's CLI login); tokens people make in the
+ * console or API always name their scope.
+ */
 export async function createApiToken(
   db: DbClient,
-  { userId, name, expiresAt = null }: { userId: string; name: string; expiresAt?: Date | null },
+  { userId, name, scope = "admin", expiresAt = null }: { userId: string; name: string; scope?: TokenScope; expiresAt?: Date | null },
 ): Promise<CreatedApiToken> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100) {
@@ -29,14 +35,15 @@ export async function createApiToken(
   }
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const row = await db.apiToken.create({
-    data: { userId, name: trimmed, tokenHash: hashApiToken(token), expiresAt },
+    data: { userId, name: trimmed, scope, tokenHash: hashApiToken(token), expiresAt },
     select: { id: true },
   });
-  return { tokenId: row.id, token, expiresAt };
+  return { tokenId: row.id, token, expiresAt, scope };
 }
 
 export interface ApiTokenUser extends SessionUser {
   tokenId: string;
+  scope: TokenScope;
 }
 
 /** The user behind a secret, or null when it is unknown, revoked or expired. */
@@ -46,6 +53,7 @@ export async function authenticateApiToken(db: DbClient, secret: string | null |
     where: { tokenHash: hashApiToken(secret) },
     select: {
       id: true,
+      scope: true,
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
@@ -58,7 +66,7 @@ export async function authenticateApiToken(db: DbClient, secret: string | null |
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { ...row.user, tokenId: row.id };
+  return { ...row.user, tokenId: row.id, scope: row.scope };
 }
 
 /** Idempotent; only the owner can revoke, and someone else's token id is simply not found. */

@@ -32,10 +32,11 @@ export async function ensureCliLogin(
   await ensureMembership(db, { tenantId, userId: user.id, role: "owner" });
 
   const current = await authenticateApiToken(db, currentToken);
-  if (current && current.id === user.id && currentToken) {
+  // The operator's CLI does everything the admin may, so anything less than admin scope is replaced.
+  if (current && current.id === user.id && current.scope === "admin" && currentToken) {
     return { userId: user.id, tenantId, tenant, token: currentToken, created: false };
   }
   await db.apiToken.updateMany({ where: { userId: user.id, name: CLI_TOKEN_NAME, revokedAt: null }, data: { revokedAt: new Date() } });
-  const { token } = await createApiToken(db, { userId: user.id, name: CLI_TOKEN_NAME });
+  const { token } = await createApiToken(db, { userId: user.id, name: CLI_TOKEN_NAME, scope: "admin" });
   return { userId: user.id, tenantId, tenant, token, created: true };
 }

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { ZRole } from "./tenant.schema";
+
+export const ZListTenantsOutput = z.array(
+  z.object({ name: z.string(), role: ZRole, memberCount: z.number().int(), appCount: z.number().int(), createdAt: z.date() }),
+);
+export type TListTenantsOutput = z.infer<typeof ZListTenantsOutput>;

@@ -1,0 +1,26 @@
+import type { DbClient } from "@berth/db/client";
+import type { Role } from "./roles";
+
+export interface TenantSummary {
+  name: string;
+  role: Role;
+  memberCount: number;
+  appCount: number;
+  createdAt: Date;
+}
+
+/** The tenants the user belongs to, with the user's role in each. */
+export async function listTenants(db: DbClient, { userId }: { userId: string }): Promise<TenantSummary[]> {
+  const rows = await db.membership.findMany({
+    where: { userId },
+    orderBy: { tenant: { name: "asc" } },
+    select: { role: true, tenant: { select: { name: true, createdAt: true, _count: { select: { members: true, apps: true } } } } },
+  });
+  return rows.map((r) => ({
+    name: r.tenant.name,
+    role: r.role,
+    memberCount: r.tenant._count.members,
+    appCount: r.tenant._count.apps,
+    createdAt: r.tenant.createdAt,
+  }));
+}
