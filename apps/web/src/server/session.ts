@@ -12,5 +12,5 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 }
 
 export function homeFor(user: SessionUser): string {
-  return user.isPlatformAdmin ? "/admin/health" : "/";
+  return user.isPlatformAdmin ? "/admin/health" : "/tenants";
 }

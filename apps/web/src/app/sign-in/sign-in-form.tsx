@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { trpc, userMessageOf } from "../../lib/trpc-client";
 
-export function SignInForm() {
+export function SignInForm({ next = null }: { next?: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -18,7 +18,7 @@ export function SignInForm() {
         password: String(form.get("password") ?? ""),
       });
       // A full navigation, so the server renders the next page with the new cookie.
-      window.location.assign(redirectTo);
+      window.location.assign(next ?? redirectTo);
     } catch (e) {
       setError(userMessageOf(e));
       setPending(false);

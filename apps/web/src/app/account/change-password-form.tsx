@@ -1,0 +1,74 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { FormError } from "../../components/form-error";
+import { cardClass, inputClass, labelClass, primaryButtonClass } from "../../components/form-styles";
+import { trpc, userMessageOf } from "../../lib/trpc-client";
+
+export function ChangePasswordForm() {
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const newPassword = String(form.get("newPassword") ?? "");
+    setError(null);
+    setDone(null);
+    if (newPassword !== String(form.get("confirmPassword") ?? "")) {
+      setError("The new password and its confirmation are different.");
+      return;
+    }
+    setPending(true);
+    try {
+      const { sessionsEnded } = await trpc.auth.changePassword.mutate({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword });
+      formElement.reset();
+      setDone(`Password changed. ${sessionsEnded === 0 ? "No other session was open." : `${sessionsEnded} other session${sessionsEnded === 1 ? " was" : "s were"} signed out.`}`);
+    } catch (e) {
+      setError(userMessageOf(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <section className={cardClass} aria-labelledby="change-password">
+      <h2 id="change-password" className="text-base font-semibold">
+        Change password
+      </h2>
+      <p className="mt-1 text-sm text-slate-500">Every other signed-in browser is signed out.</p>
+      <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate data-testid="change-password-form">
+        <div>
+          <label htmlFor="currentPassword" className={labelClass}>
+            Current password
+          </label>
+          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="newPassword" className={labelClass}>
+            New password
+          </label>
+          <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={10} className={inputClass} />
+          <p className="mt-1 text-xs text-slate-500">At least 10 characters.</p>
+        </div>
+        <div>
+          <label htmlFor="confirmPassword" className={labelClass}>
+            New password, again
+          </label>
+          <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required className={inputClass} />
+        </div>
+        <FormError message={error} />
+        {done && (
+          <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+            {done}
+          </p>
+        )}
+        <button type="submit" disabled={pending} className={primaryButtonClass}>
+          {pending ? "Changing…" : "Change password"}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { FormError } from "../../components/form-error";
+import { cardClass, inputClass, labelClass, primaryButtonClass } from "../../components/form-styles";
+import { isUnauthorized, trpc, userMessageOf } from "../../lib/trpc-client";
+
+/** The wire shape: dates arrive as ISO strings, the link has no transformer. */
+type TListTenantsOutput = Awaited<ReturnType<typeof trpc.tenants.list.query>>;
+
+export function TenantsPanel() {
+  const [tenants, setTenants] = useState<TListTenantsOutput | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [createError, setCreateError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setTenants(await trpc.tenants.list.query());
+      setLoadError(null);
+    } catch (e) {
+      if (isUnauthorized(e)) window.location.assign("/sign-in?next=/tenants");
+      else setLoadError(userMessageOf(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function onCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const name = String(new FormData(formElement).get("name") ?? "").trim();
+    setPending(true);
+    setCreateError(null);
+    try {
+      await trpc.tenants.create.mutate({ name });
+      formElement.reset();
+      await load();
+    } catch (e) {
+      setCreateError(userMessageOf(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="mt-6 grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <section className={cardClass} aria-labelledby="my-tenants">
+        <h2 id="my-tenants" className="text-base font-semibold">
+          My tenants
+        </h2>
+        <FormError message={loadError} />
+        {tenants === null && !loadError && <p className="mt-3 text-sm text-slate-500">Loading…</p>}
+        {tenants?.length === 0 && <p className="mt-3 text-sm text-slate-500" data-testid="tenants-empty">You are not in any tenant yet. Create one, or ask for an invitation.</p>}
+        {tenants && tenants.length > 0 && (
+          <ul className="mt-3 divide-y divide-slate-100" data-testid="tenant-list">
+            {tenants.map((t) => (
+              <li key={t.name} data-testid={`tenant-${t.name}`} data-role={t.role} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div>
+                  <p className="font-mono text-sm font-medium">{t.name}</p>
+                  <p className="text-xs text-slate-500">
+                    {t.memberCount} member{t.memberCount === 1 ? "" : "s"} · {t.appCount} app{t.appCount === 1 ? "" : "s"}
+                  </p>
+                </div>
+                <div className="flex items-center gap-3">
+                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{t.role}</span>
+                  <Link href={`/tenants/${encodeURIComponent(t.name)}/members`} className="text-sm font-medium text-slate-900 underline">
+                    Members
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className={cardClass} aria-labelledby="new-tenant">
+        <h2 id="new-tenant" className="text-base font-semibold">
+          Create a tenant
+        </h2>
+        <form onSubmit={onCreate} className="mt-3 space-y-3" noValidate data-testid="create-tenant-form">
+          <div>
+            <label htmlFor="tenant-name" className={labelClass}>
+              Name
+            </label>
+            <input id="tenant-name" name="name" required maxLength={30} autoComplete="off" placeholder="my-team" className={`${inputClass} font-mono`} />
+            <p className="mt-1 text-xs text-slate-500">Lower-case letters, digits and hyphens; at most 30 characters.</p>
+          </div>
+          <FormError message={createError} testId="create-tenant-error" />
+          <button type="submit" disabled={pending} className={`w-full ${primaryButtonClass}`}>
+            {pending ? "Creating…" : "Create tenant"}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
