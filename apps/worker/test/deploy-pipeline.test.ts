@@ -9,6 +9,8 @@ import { after, before, describe, test } from "node:test";
 import { Queue, Worker } from "bullmq";
 import { loadConfig } from "@berth/config/config";
 import { appHost } from "@berth/core/apps/app-url";
+import { configKeyOf } from "@berth/core/crypto/config-cipher";
+import { configFromJson } from "@berth/core/deployments/create-release";
 import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
 import { readDeploymentProgress } from "@berth/core/deployments/read-deployment-progress";
 import { appServiceName, tenantNetworkName } from "@berth/core/deployments/runtime-names";
@@ -34,6 +36,7 @@ import { runJob } from "../src/run-job";
  * them, and the code under test is this checkout's, not whatever the platform worker last loaded.
  */
 const config = loadConfig();
+const configKey = configKeyOf(config);
 const db = createDb(config.postgres.url);
 const docker = connectDocker(config.docker.socketPath);
 const run = randomBytes(3).toString("hex");
@@ -166,7 +169,8 @@ describe("build and deploy engine", { timeout: 900_000 }, () => {
     assert.equal(v1?.kind, "build");
     assert.equal(v1?.status, "live");
     assert.match(v1?.imageDigest ?? "", /^sha256:[0-9a-f]{64}$/);
-    assert.deepEqual(v1?.config, { GREETING: "one" });
+    assert.deepEqual(configFromJson(configKey, v1?.config), { GREETING: "one" });
+    assert.match(String((v1?.config as Record<string, string>).GREETING), /^v1:/, "the snapshot is stored encrypted");
     assert.equal(v1?.description, "Deploy 1a2b3c4");
     assert.equal(v1?.sourceCommit, "1a2b3c4d5e6f");
     v1Digest = v1?.imageDigest ?? "";
@@ -194,7 +198,8 @@ describe("build and deploy engine", { timeout: 900_000 }, () => {
     const [v1, v2] = await releases();
     assert.equal(v2?.kind, "config");
     assert.equal(v2?.imageDigest, v1Digest);
-    assert.deepEqual(v2?.config, { GREETING: "two" });
+    assert.deepEqual(configFromJson(configKey, v2?.config), { GREETING: "two" });
+    assert.match(String((v2?.config as Record<string, string>).GREETING), /^v1:/, "the snapshot is stored encrypted");
     assert.equal(v2?.status, "live");
     assert.equal(v1?.status, "superseded");
   });
@@ -209,7 +214,8 @@ describe("build and deploy engine", { timeout: 900_000 }, () => {
     assert.equal(v3?.kind, "rollback");
     assert.equal(v3?.description, "Rollback to v1");
     assert.equal(v3?.imageDigest, v1Digest);
-    assert.deepEqual(v3?.config, { GREETING: "one" });
+    assert.deepEqual(configFromJson(configKey, v3?.config), { GREETING: "one" });
+    assert.match(String((v3?.config as Record<string, string>).GREETING), /^v1:/, "the snapshot is stored encrypted");
   });
 
   test("a build that fails leaves the previous release serving", async () => {

@@ -61,7 +61,8 @@ test("with a bearer token: create, list, info, config and releases of an app", a
   const set = await call("config.set", { method: "POST", token, input: { tenant, app: "web", set: { GREETING: "hi" } } });
   assert.equal(set.status, 200, JSON.stringify(set.body));
   assert.deepEqual(set.body.result.data, { deploymentId: null, description: "Set GREETING", changed: true, keys: ["GREETING"] });
-  assert.deepEqual((await call("config.list", { token, input: { tenant, app: "web" } })).body.result.data, { GREETING: "hi" });
+  assert.deepEqual((await call("config.list", { token, input: { tenant, app: "web" } })).body.result.data, { GREETING: "••••••" });
+  assert.deepEqual((await call("config.list", { token, input: { tenant, app: "web", reveal: true } })).body.result.data, { GREETING: "hi" });
   assert.deepEqual((await call("releases.list", { token, input: { tenant, app: "web" } })).body.result.data, []);
 });
 

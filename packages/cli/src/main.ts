@@ -141,7 +141,8 @@ const commands: Record<string, Command> = {
   async config(ctx) {
     const app = requirePositional(ctx.args.positionals, 0, "the app name");
     const { client, tenant } = connect(ctx);
-    const vars = await client.config.list.query({ tenant, app });
+    // Listing config is asking for it: values are revealed unless --masked (viewers need --masked).
+    const vars = await client.config.list.query({ tenant, app, reveal: !ctx.args.flags.masked });
     if (ctx.args.flags.json) return json(ctx, vars), 0;
     const keys = Object.keys(vars);
     if (!keys.length) return ctx.out.out(`${app} has no config vars.`), 0;

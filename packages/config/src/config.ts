@@ -40,9 +40,12 @@ const ZRawConfig = z.object({
   BERTH_ADMIN_EMAIL: z.string().default("admin@berth.localhost"),
   BERTH_ADMIN_PASSWORD: z.string().default(""),
   BERTH_SESSION_SECRET: z.string().default(""),
+  /** 32 bytes, base64: encrypts config vars at rest (AES-256-GCM). Generated once by bring-up; replacing it makes stored values unreadable. */
+  BERTH_CONFIG_KEY: z.string().default(""),
 
   BERTH_DEBIAN_MIRROR: z.string().default("http://deb.debian.org/debian"),
   BERTH_DEBIAN_SUITE: z.string().default("bookworm"),
+  BERTH_BUILD_CA_DIR: z.string().default("/usr/local/share/ca-certificates"),
   BERTH_IMAGE_DEBIAN: z.string().default("berth/debian:bookworm"),
   BERTH_IMAGE_NODE: z.string().default("berth/node:bookworm"),
   BERTH_IMAGE_PYTHON: z.string().default("berth/python:bookworm"),
@@ -102,9 +105,12 @@ function toConfig(raw: z.infer<typeof ZRawConfig>) {
     baseDomain: raw.BERTH_BASE_DOMAIN,
     admin: { email: raw.BERTH_ADMIN_EMAIL, password: raw.BERTH_ADMIN_PASSWORD },
     sessionSecret: raw.BERTH_SESSION_SECRET,
+    configKey: raw.BERTH_CONFIG_KEY,
     baseImages: {
       mirror: raw.BERTH_DEBIAN_MIRROR,
       suite: raw.BERTH_DEBIAN_SUITE,
+      /** Extra CA certificates the images trust (TLS-intercepting proxies): the host's local CAs by default. */
+      trustedCaDir: raw.BERTH_BUILD_CA_DIR,
       debian: raw.BERTH_IMAGE_DEBIAN,
       node: raw.BERTH_IMAGE_NODE,
       python: raw.BERTH_IMAGE_PYTHON,

@@ -71,7 +71,8 @@ test("a viewer cannot create apps, change config or roll back, but can read", as
   await assert.rejects(createApp(deps, { userId: viewer.userId, tenant: owner.tenant, name: "mine" }), code("FORBIDDEN"));
   await assert.rejects(setConfig(deps, { ...ref, set: { A: "1" } }), code("FORBIDDEN"));
   await assert.rejects(rollback(deps, { ...ref, version: 1 }), code("FORBIDDEN"));
-  assert.deepEqual(await listConfig(db, ref), {});
+  assert.deepEqual(await listConfig(deps, ref), {});
+  await assert.rejects(listConfig(deps, { ...ref, reveal: true }), code("FORBIDDEN"), "viewers see keys, not values");
   assert.equal((await getApp(db, ref)).name, "seen");
 });
 
@@ -86,7 +87,8 @@ test("another tenant's apps, config and releases are NOT_FOUND, exactly like mis
   for (const ref of [asBob, missing]) {
     await assert.rejects(getApp(db, ref), code("NOT_FOUND"));
     await assert.rejects(getAppInfo(deps, ref), code("NOT_FOUND"));
-    await assert.rejects(listConfig(db, ref), code("NOT_FOUND"));
+    await assert.rejects(listConfig(deps, ref), code("NOT_FOUND"));
+    await assert.rejects(listConfig(deps, { ...ref, reveal: true }), code("NOT_FOUND"));
     await assert.rejects(setConfig(deps, { ...ref, set: { TOKEN: "mine" } }), code("NOT_FOUND"));
     await assert.rejects(listReleases(db, ref), code("NOT_FOUND"));
     await assert.rejects(rollback(deps, { ...ref, version: 1 }), code("NOT_FOUND"));
@@ -97,7 +99,7 @@ test("another tenant's apps, config and releases are NOT_FOUND, exactly like mis
 
   assert.deepEqual(await listApps(deps, { userId: bob.userId, tenant: alice.tenant }), []);
   await assert.rejects(createApp(deps, { userId: bob.userId, tenant: alice.tenant, name: "intruder" }), code("NOT_FOUND"));
-  assert.deepEqual(await listConfig(db, { ...alice, app: "secret" }), { TOKEN: "s3cret" }, "bob's attempt changed nothing");
+  assert.deepEqual(await listConfig(deps, { ...alice, app: "secret", reveal: true }), { TOKEN: "s3cret" }, "bob's attempt changed nothing");
 });
 
 test("config keys are validated, PORT is reserved, and an app without a release just stores its config", async () => {
@@ -112,11 +114,12 @@ test("config keys are validated, PORT is reserved, and an app without a release 
   const first = await setConfig(deps, { ...ref, set: { GREETING: "hi", _under: "x", B2: "" } });
   assert.equal(first.deploymentId, null, "no release yet: nothing to restart");
   assert.equal(first.description, "Set GREETING, _under, B2");
-  assert.deepEqual(await listConfig(db, ref), { B2: "", GREETING: "hi", _under: "x" });
+  assert.deepEqual(await listConfig(deps, { ...ref, reveal: true }), { B2: "", GREETING: "hi", _under: "x" });
+  assert.deepEqual(await listConfig(deps, ref), { B2: "••••••", GREETING: "••••••", _under: "••••••" }, "masked unless revealed");
 
   const second = await setConfig(deps, { ...ref, set: { GREETING: "hi" }, unset: ["B2", "MISSING"] });
   assert.equal(second.description, "Unset B2", "unchanged values and absent keys are not changes");
-  assert.deepEqual(await listConfig(db, ref), { GREETING: "hi", _under: "x" });
+  assert.deepEqual(await listConfig(deps, { ...ref, reveal: true }), { GREETING: "hi", _under: "x" });
   const none = await setConfig(deps, { ...ref, set: { GREETING: "hi" } });
   assert.equal(none.changed, false);
   assert.equal(describeConfigChange(["A"], ["B", "C"]), "Set A; unset B, C");

@@ -2,6 +2,7 @@ import type { BerthConfig } from "@berth/config/config";
 import { withTransaction, type DbClient } from "@berth/db/client";
 import { requireAppAccess, type AppRef } from "../apps/app-scope";
 import { startConfigDeployment } from "../deployments/start-config-deployment";
+import { configKeyOf, decryptValue, encryptValue, isEncrypted } from "../crypto/config-cipher";
 import { AppError } from "../errors/app-error";
 import { ZConfigKey, ZConfigValue } from "./config-key";
 
@@ -50,16 +51,21 @@ export async function setConfig(deps: { db: DbClient; config: BerthConfig }, inp
   if (both.length) throw new AppError("INVALID_INPUT", { userMessage: `${both.join(", ")}: cannot set and unset the same key at once.` });
 
   const app = await requireAppAccess(deps.db, input, "developer");
+  const cipherKey = configKeyOf(deps.config);
 
   const { next, setKeys, unsetKeys } = await withTransaction(deps.db, async (tx) => {
-    const current = Object.fromEntries(
-      (await tx.configVar.findMany({ where: { appId: app.id }, select: { key: true, value: true } })).map((v) => [v.key, v.value]),
-    );
+    const rows = await tx.configVar.findMany({ where: { appId: app.id }, select: { key: true, value: true } });
+    const current = Object.fromEntries(rows.map((v) => [v.key, decryptValue(cipherKey, v.value)]));
     const setKeys = setEntries.filter(([k, v]) => current[k] !== v).map(([k]) => k);
     const unsetKeys = unset.filter((k) => k in current);
     for (const key of setKeys) {
-      const value = input.set[key] as string;
+      const value = encryptValue(cipherKey, input.set[key] as string);
       await tx.configVar.upsert({ where: { appId_key: { appId: app.id, key } }, create: { appId: app.id, key, value }, update: { value } });
+    }
+    // Rows written before encryption existed are encrypted on the app's next config write.
+    for (const row of rows) {
+      if (isEncrypted(row.value) || setKeys.includes(row.key) || unsetKeys.includes(row.key)) continue;
+      await tx.configVar.update({ where: { appId_key: { appId: app.id, key: row.key } }, data: { value: encryptValue(cipherKey, row.value) } });
     }
     if (unsetKeys.length) await tx.configVar.deleteMany({ where: { appId: app.id, key: { in: unsetKeys } } });
     const next: Record<string, string> = { ...current, ...input.set };

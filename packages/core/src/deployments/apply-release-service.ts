@@ -14,7 +14,8 @@ export interface RuntimeApp {
 export interface RuntimeRelease {
   id: string;
   imageDigest: string;
-  config: unknown;
+  /** The release's config snapshot, decrypted: the only place plain values are needed is the service's env. */
+  config: Record<string, string>;
 }
 
 /** The release's config snapshot as environment variables; PORT is always the platform's. */
@@ -50,7 +51,7 @@ export async function applyReleaseService(
   const { outcome } = await applyService(docker, {
     name: appServiceName(app.id),
     image: `${appImageRepository(config, app.tenant.name, app.name)}@${release.imageDigest}`,
-    env: releaseEnv(release.config),
+    env: releaseEnv(release.config), // never logged: the spec goes to the engine only
     labels: { ...appLabels(app), [RELEASE_LABEL]: release.id },
     networks: [network],
     replicas: 1,

@@ -1,5 +1,6 @@
 import { removeService } from "@berth/docker/services";
 import { appUrl } from "../apps/app-url";
+import { configKeyOf, decryptConfigMap } from "../crypto/config-cipher";
 import { applyReleaseService } from "./apply-release-service";
 import type { PipelineDeps } from "./deployment-deps";
 import { failureMessage } from "./deployment-failure";
@@ -40,7 +41,7 @@ export async function concludeFailure(
     try {
       if (previous) {
         log.line(`-----> Putting v${previous.version} back`);
-        await applyReleaseService(deps.docker, deps.config, app, previous);
+        await applyReleaseService(deps.docker, deps.config, app, { ...previous, config: decryptConfigMap(configKeyOf(deps.config), previous.config) });
         await syncRoutes(deps);
         await waitForRelease(deps.docker, deps.config, {
           serviceName: appServiceName(app.id),

@@ -2,6 +2,7 @@ import type { DeploymentStatus } from "@berth/db/generated/prisma/enums";
 import { removeImageIfUnused } from "@berth/docker/images";
 import { pushImage, tagImage } from "@berth/docker/push-image";
 import { appHost } from "../apps/app-url";
+import { configKeyOf } from "../crypto/config-cipher";
 import { applyReleaseService } from "./apply-release-service";
 import { concludeFailure } from "./conclude-failure";
 import { concludeSuccess } from "./conclude-success";
@@ -49,7 +50,7 @@ async function releaseAndDeploy(deps: PipelineDeps, deployment: LoadedDeployment
   try {
     const draft = deployment.kind === "build" ? await pushBuild(deps, deployment, log) : await reuseBase(deps, deployment);
     if (!draft) return "skipped";
-    release = await createRelease(deps.db, deployment.id, draft);
+    release = await createRelease(deps.db, configKeyOf(deps.config), deployment.id, draft);
     log.line(`-----> Releasing v${release.version} (${draft.description})`);
     await log.flush();
 
@@ -101,7 +102,7 @@ async function pushBuild(deps: PipelineDeps, deployment: LoadedDeployment, log: 
     kind: "build",
     imageRef,
     imageDigest,
-    config: await currentConfig(deps.db, app.id),
+    config: await currentConfig(deps.db, configKeyOf(deps.config), app.id),
     description: deployment.description,
     sourceCommit: deployment.commitSha,
     createdById: deployment.createdById,
@@ -121,7 +122,7 @@ async function reuseBase(deps: PipelineDeps, deployment: LoadedDeployment): Prom
     kind: deployment.kind,
     imageRef: base.imageRef,
     imageDigest: base.imageDigest,
-    config: deployment.kind === "config" ? configFromJson(deployment.config) : configFromJson(base.config),
+    config: configFromJson(configKeyOf(deps.config), deployment.kind === "config" ? deployment.config : base.config),
     description: deployment.description,
     sourceCommit: base.sourceCommit,
     createdById: deployment.createdById,

@@ -1,3 +1,4 @@
+import { configKeyOf, encryptConfigMap } from "../crypto/config-cipher";
 import { AppError } from "../errors/app-error";
 import type { DeploymentDeps } from "./deployment-deps";
 import { enqueueDeploymentJob } from "./enqueue-deployment-job";
@@ -27,7 +28,7 @@ export async function startConfigDeployment(deps: DeploymentDeps, input: StartCo
       appId: app.id,
       kind: "config",
       baseReleaseId: app.currentReleaseId,
-      config: input.config,
+      config: encryptConfigMap(configKeyOf(deps.config), input.config),
       description: input.description,
       createdById: input.createdById,
       logLines: { create: { seq: 1, line: `${input.description}: releasing the current image with the new config` } },

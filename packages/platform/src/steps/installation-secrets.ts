@@ -8,6 +8,8 @@ const GENERATED: Record<string, () => string> = {
   BERTH_PG_PASSWORD: () => token(24),
   BERTH_ADMIN_PASSWORD: () => token(18),
   BERTH_SESSION_SECRET: () => token(48),
+  // AES-256 key for config vars at rest: exactly 32 random bytes, standard base64.
+  BERTH_CONFIG_KEY: () => randomBytes(32).toString("base64"),
 };
 
 function token(bytes: number): string {

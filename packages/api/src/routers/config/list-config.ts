@@ -5,4 +5,4 @@ import { ZListConfigInput, ZListConfigOutput } from "./list-config.schema";
 export const listConfigProcedure = signedInProcedure
   .input(ZListConfigInput)
   .output(ZListConfigOutput)
-  .query(({ ctx, input }) => listConfig(ctx.db, { userId: ctx.user.id, ...input }));
+  .query(({ ctx, input }) => listConfig(ctx, { userId: ctx.user.id, ...input }));
