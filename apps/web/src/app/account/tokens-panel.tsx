@@ -132,7 +132,7 @@ export function TokensPanel() {
       </div>
       {tokens && tokens.length === 0 && <p className="mt-4 text-sm text-slate-500">No tokens yet.</p>}
       {tokens && tokens.length > 0 && (
-        <div className="mt-4 overflow-x-auto">
+        <div className="relative mt-4 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm" data-testid="token-list">
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
