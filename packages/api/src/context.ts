@@ -21,6 +21,8 @@ export interface ApiContext {
   user: SessionUser | null;
   /** Set when the caller authenticated with an API token: what that token may do. Sessions are not limited. */
   tokenScope?: TokenScope | null;
+  /** The API token the caller authenticated with, for the audit log. */
+  tokenId?: string | null;
   /** Why `user` is null although credentials were presented, for a precise UNAUTHORIZED message. */
   credentialProblem?: string | null;
   ip: string | null;
@@ -47,8 +49,8 @@ export async function createApiContext({ apiToken, ...options }: CreateContextOp
     if (!tokenUser) {
       return { ...options, user: null, credentialProblem: "The API token is not valid, has expired or was revoked. Log in again with a new token." };
     }
-    const { tokenId: _tokenId, scope, ...user } = tokenUser;
-    return { ...options, user, tokenScope: scope, credentialProblem: null };
+    const { tokenId, scope, ...user } = tokenUser;
+    return { ...options, user, tokenScope: scope, tokenId, credentialProblem: null };
   }
   const session = await resolveSession(options.db, options.sessionToken);
   return { ...options, user: session?.user ?? null, tokenScope: null, credentialProblem: null };

@@ -1,4 +1,6 @@
+import { adminRouter } from "./routers/admin/router";
 import { appsRouter } from "./routers/apps/router";
+import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { configRouter } from "./routers/config/router";
 import { deploymentsRouter } from "./routers/deployments/router";
@@ -17,6 +19,8 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   tenants: tenantsRouter,
   tokens: tokensRouter,
+  audit: auditRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,5 @@
+import { auditInterfaceOf, recordAuditEvent } from "@berth/core/audit/record-audit-event";
+import { describeMutation } from "@berth/core/audit/describe-mutation";
 import { AppError, type AppErrorCode } from "@berth/core/errors/app-error";
 import { requiredScope, scopeAllows, scopeRefusal } from "@berth/core/tokens/token-scope";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -63,7 +65,31 @@ const tokenScope = t.middleware(({ ctx, type, path, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(appErrors).use(tokenScope);
+/**
+ * Every successful mutation by a signed-in caller is written to the audit log here, so no procedure
+ * can forget it. The event is written after the change; a failure to write it is logged, not
+ * turned into an error for a change that did happen.
+ */
+const audit = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  const result = await next();
+  if (type !== "mutation" || !result.ok || !ctx.user) return result;
+  try {
+    const described = await describeMutation(ctx.db, path, await getRawInput());
+    await recordAuditEvent(ctx.db, {
+      ...described,
+      actorUserId: ctx.user.id,
+      actorTokenId: ctx.tokenId ?? null,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      interface: auditInterfaceOf({ viaToken: !!ctx.tokenId, userAgent: ctx.userAgent }),
+    });
+  } catch (err) {
+    console.error(`audit: recording ${path} failed:`, err instanceof Error ? err.message : err);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(appErrors).use(tokenScope).use(audit);
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) {

@@ -5,7 +5,7 @@ export type BerthClient = ReturnType<typeof createBerthClient>;
 
 export function createBerthClient(apiUrl: string, token: string) {
   return createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${apiUrl}/api/trpc`, headers: () => ({ Authorization: `Bearer ${token}` }) })],
+    links: [httpLink({ url: `${apiUrl}/api/trpc`, headers: () => ({ Authorization: `Bearer ${token}`, "User-Agent": "berth-cli" }) })],
   });
 }
 

@@ -81,7 +81,11 @@ export async function handleGitRequest(req: Request, segments: string[], deps: G
     remoteUser: user.email,
     remoteAddr: deps.clientAddress ?? null,
     // The hook learns who pushes to which app from here; the token itself never leaves this process.
-    extraEnv: { BERTH_USER_ID: user.id, BERTH_APP_ID: app.id, BERTH_APP_NAME: path.app, BERTH_TENANT_NAME: path.tenant },
+    extraEnv: {
+      BERTH_USER_ID: user.id, BERTH_APP_ID: app.id, BERTH_APP_NAME: path.app, BERTH_TENANT_NAME: path.tenant,
+      // For the audit event the hook records when it accepts a push.
+      BERTH_TOKEN_ID: user.tokenId, BERTH_CLIENT_ADDR: deps.clientAddress ?? "", BERTH_USER_AGENT: (req.headers.get("user-agent") ?? "").slice(0, 500),
+    },
     signal: req.signal,
   });
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadConfig, type BerthConfig } from "@berth/config/config";
 import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
 import { readDeploymentProgress } from "@berth/core/deployments/read-deployment-progress";
+import { recordGitPush } from "@berth/core/audit/record-git-push";
 import { startBuildDeployment } from "@berth/core/deployments/start-build-deployment";
 import { AppError } from "@berth/core/errors/app-error";
 import { createDb, type Database } from "@berth/db/client";
@@ -114,6 +115,13 @@ async function deploy(opts: { config: BerthConfig; db: Database; appId: string; 
   }
 
   const { deploymentId } = await startBuildDeployment({ db, config }, { appId, commitSha: update.newSha, sourceArchive: archive, createdById: userId });
+  if (userId) {
+    const env = process.env;
+    await recordGitPush(db, {
+      appId, userId, tokenId: env.BERTH_TOKEN_ID || null, commitSha: update.newSha, deploymentId,
+      ip: env.BERTH_CLIENT_ADDR || null, userAgent: env.BERTH_USER_AGENT || null,
+    }).catch((err: unknown) => console.error(`audit: recording the push failed: ${err instanceof Error ? err.message : String(err)}`));
+  }
   let afterSeq = 0;
   const started = Date.now();
   const parent = process.ppid;

@@ -1,5 +1,7 @@
 import type { BerthConfig } from "@berth/config/config";
-import { Prisma, type DbClient } from "@berth/db/client";
+import { Prisma, withTransaction, type DbClient } from "@berth/db/client";
+import { assertAppQuota } from "../quotas/tenant-quota";
+import { lockTenant } from "../tenants/tenant-access";
 import { AppError } from "../errors/app-error";
 import { roleAtLeast } from "../tenants/roles";
 import { appUrl, gitUrl } from "./app-url";
@@ -32,7 +34,12 @@ export async function createApp(
     throw new AppError("FORBIDDEN", { userMessage: `Your role in "${tenant}" (${role}) cannot create apps; it needs developer or above.` });
   }
   try {
-    const app = await db.app.create({ data: { tenantId: found.id, name }, select: { id: true, name: true } });
+    // The tenant row is locked while counting, so two creates racing cannot both slip under the quota.
+    const app = await withTransaction(db, async (tx) => {
+      await lockTenant(tx, found.id);
+      await assertAppQuota(tx, found.id, tenant);
+      return tx.app.create({ data: { tenantId: found.id, name }, select: { id: true, name: true } });
+    });
     return { id: app.id, name: app.name, tenant, gitUrl: gitUrl(config, tenant, name), webUrl: appUrl(config, tenant, name) };
   } catch (error) {
     // The unique (tenant, name) index decides, so two creates racing cannot both succeed.
