@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { readCliConfig } from "@berth/cli/cli-config";
 import { loadConfig } from "@berth/config/config";
-import { dockerfileApp, failingBuild, nodeGreeter, staticSite } from "./fixtures/apps";
+import { dockerfileApp, failingBuild, nodeGreeter, nodeWithDependency, staticSite } from "./fixtures/apps";
 import { GitWorkspace } from "./support/git-workspace";
 import { getThroughRouter } from "./support/router";
 
@@ -141,6 +141,7 @@ describe("source detection at push time: static sites and Dockerfiles", () => {
   const cases = [
     { app: `e2e-static-${suffix}`, files: staticSite("Static e2e"), expect: /<h1>Static e2e<\/h1>/ },
     { app: `e2e-docker-${suffix}`, files: dockerfileApp(config, "built from a Dockerfile"), expect: /^built from a Dockerfile$/m },
+    { app: `e2e-npmdeps-${suffix}`, files: nodeWithDependency(), expect: /^two days are 172800000 ms$/m },
   ];
   for (const { app, files, expect } of cases) {
     test(`${app.split("-")[1]} app is served after a push`, async () => {

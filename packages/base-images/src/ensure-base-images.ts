@@ -2,16 +2,20 @@ import { mkdir } from "node:fs/promises";
 import type Docker from "dockerode";
 import { buildImage, imageId, removeImageIfUnused, tryPullImage } from "@berth/docker/images";
 import { buildDebianBase } from "./debian-rootfs";
-import { type BaseImageKind, type BaseImageNames, IMAGE_ENV_VAR, managedLabels } from "./kinds";
+import { type BaseImageKind, type BaseImageNames, IMAGE_ENV_VAR, isBerthBuildable, managedLabels } from "./kinds";
 import { planBaseImages } from "./plan";
-import { RECIPES } from "./recipes";
+import { recipeFor, type DerivedKind, type Recipe } from "./recipes";
+import { readTrustedCas } from "./trusted-cas";
+
+/** The digest of the recipe an image was built from; a different current recipe makes it stale. */
+const RECIPE_LABEL = "org.berth.base-recipe";
 
 export type BaseImageResult = "present" | "built" | "pulled";
 
 export interface EnsureBaseImagesOptions {
   docker: Docker;
   /** `config.baseImages`: the image name per kind, plus the Debian mirror and suite to bootstrap from. */
-  images: BaseImageNames & { mirror: string; suite: string };
+  images: BaseImageNames & { mirror: string; suite: string; trustedCaDir?: string };
   /** Scratch space for the debootstrap root filesystem (removed afterwards). */
   workDir: string;
   rebuild?: boolean;
@@ -34,6 +38,10 @@ export async function ensureBaseImages(opts: EnsureBaseImagesOptions): Promise<P
     go: opts.images.go,
     static: opts.images.static,
   };
+  const trustedCas = opts.images.trustedCaDir ? readTrustedCas(opts.images.trustedCaDir) : {};
+  const recipes = new Map<DerivedKind, Recipe>();
+  for (const kind of ["node", "python", "go", "static"] as const) recipes.set(kind, recipeFor(kind, names.debian, trustedCas));
+
   const previousIds = new Map<string, string>();
   const present = new Set<string>();
   for (const image of new Set(Object.values(names))) {
@@ -41,6 +49,16 @@ export async function ensureBaseImages(opts: EnsureBaseImagesOptions): Promise<P
     if (id) {
       present.add(image);
       previousIds.set(image, id);
+    }
+  }
+  // A Berth-built image made from another recipe (new packages, new trusted CAs) is built again.
+  for (const [kind, recipe] of recipes) {
+    const image = names[kind];
+    if (!present.has(image) || !isBerthBuildable(image)) continue;
+    const labels = (await opts.docker.getImage(image).inspect()).Config.Labels ?? {};
+    if (labels[RECIPE_LABEL] !== recipe.digest) {
+      present.delete(image);
+      opts.log(`[${kind}] ${image} was built from another recipe; building it again`);
     }
   }
 
@@ -77,13 +95,13 @@ export async function ensureBaseImages(opts: EnsureBaseImagesOptions): Promise<P
       });
       results.debian = "built";
     } else {
-      const recipe = RECIPES[step.kind];
-      opts.log(`[${step.kind}] building ${step.image} FROM ${names.debian}`);
+      const recipe = recipes.get(step.kind)!;
+      opts.log(`[${step.kind}] building ${step.image} FROM ${names.debian}${Object.keys(trustedCas).length ? ` (trusting ${Object.keys(trustedCas).length} extra CA certificate(s) of this host)` : ""}`);
       await buildImage(opts.docker, {
         tag: step.image,
-        dockerfile: recipe.dockerfile(names.debian),
+        dockerfile: recipe.dockerfile,
         files: recipe.files,
-        labels: managedLabels(step.kind),
+        labels: { ...managedLabels(step.kind), [RECIPE_LABEL]: recipe.digest },
         // A rebuild exists to pick up the mirror's current packages (security fixes), so the
         // layer cache, which would hand back the old layers, is not used for it.
         noCache: opts.rebuild ?? false,
