@@ -21,7 +21,8 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 
 const GENERIC_FAILURE = "Something went wrong on our side.";
 
-function userMessageOf(error: TRPCError): string {
+/** What a caller may read about an error (the console, the REST API): never internals. */
+export function userMessageOf(error: TRPCError): string {
   if (error.cause instanceof AppError) return error.cause.userMessage;
   if (error.cause instanceof ZodError) return error.cause.issues[0]?.message ?? "Some of the values you entered are not valid.";
   // Errors we did not raise on purpose may carry internals (SQL, paths); the client gets a plain sentence.
