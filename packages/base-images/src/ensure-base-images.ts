@@ -8,7 +8,7 @@ import { recipeFor, type DerivedKind, type Recipe } from "./recipes";
 import { readTrustedCas } from "./trusted-cas";
 
 /** The digest of the recipe an image was built from; a different current recipe makes it stale. */
-const RECIPE_LABEL = "org.berth.base-recipe";
+export const RECIPE_LABEL = "org.berth.base-recipe";
 
 export type BaseImageResult = "present" | "built" | "pulled";
 

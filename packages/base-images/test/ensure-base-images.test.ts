@@ -9,7 +9,8 @@ import tar from "tar-stream";
 import { loadConfig } from "@berth/config/config";
 import { connectDocker } from "@berth/docker/engine";
 import { imageId, importRootfs, removeImageIfUnused } from "@berth/docker/images";
-import { ensureBaseImages } from "../src/ensure-base-images";
+import { ensureBaseImages, RECIPE_LABEL } from "../src/ensure-base-images";
+import { recipeFor } from "../src/recipes";
 import { BASE_IMAGE_KINDS, type BaseImageNames } from "../src/kinds";
 
 const config = loadConfig();
@@ -26,7 +27,10 @@ before(async () => {
     pack.entry({ name: "etc/berth-test" }, name);
     pack.finalize();
     const [repo, tag] = name.split(":") as [string, string];
-    await importRootfs(docker, Readable.from(pack), { repo, tag });
+    // Present AND made from today's recipe (as a real build would label it): nothing to redo.
+    const kind = BASE_IMAGE_KINDS.find((k) => images[k] === name)!;
+    const changes = kind === "debian" ? [] : [`LABEL ${RECIPE_LABEL}=${recipeFor(kind, images.debian, {}).digest}`];
+    await importRootfs(docker, Readable.from(pack), { repo, tag, changes });
   }
 });
 
@@ -47,4 +51,28 @@ test("ensureBaseImages reports every present image as present and touches none",
   assert.deepEqual(results, { debian: "present", node: "present", python: "present", go: "present", static: "present" });
   assert.deepEqual(await Promise.all(Object.values(images).map((n) => imageId(docker, n))), idsBefore);
   assert.ok(!lines.some((l) => /building|pulling|debootstrap/.test(l)), lines.join("\n"));
+});
+
+test("a present Berth image made from another recipe is built again", async () => {
+  const stale = `berth/test-${run}-stale:t`;
+  const pack = tar.pack();
+  pack.entry({ name: "etc/berth-test" }, stale);
+  pack.finalize();
+  await importRootfs(docker, Readable.from(pack), { repo: stale.split(":")[0]!, tag: "t", changes: [`LABEL ${RECIPE_LABEL}=an-old-recipe`] });
+  const lines: string[] = [];
+  try {
+    // The fake Debian base has no shell, so the rebuild itself fails; that it is attempted is the point.
+    await assert.rejects(
+      ensureBaseImages({
+        docker,
+        images: { ...images, node: stale, mirror: config.baseImages.mirror, suite: config.baseImages.suite },
+        workDir,
+        kinds: ["node"],
+        log: (l) => lines.push(l),
+      }),
+    );
+    assert.ok(lines.some((l) => l.includes(`${stale} was built from another recipe; building it again`)), lines.join("\n"));
+  } finally {
+    await removeImageIfUnused(docker, stale);
+  }
 });
