@@ -43,14 +43,20 @@ const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
 
 function run(cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: repo, env: env(extraEnv), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { cwd: repo, env: env(extraEnv), stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout?.on("data", (d) => (stdout += d));
+    child.stderr?.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input ?? "");
+    if (input !== undefined && child.stdin) {
+      // A program that exits before reading its input closes the pipe (EPIPE); its exit code tells the test what happened.
+      child.stdin.on("error", (err: NodeJS.ErrnoException) => {
+        if (err.code !== "EPIPE") reject(err);
+      });
+      child.stdin.end(input);
+    }
   });
 }
 const berth = (args: string[], extraEnv?: NodeJS.ProcessEnv) => run(bin, args, extraEnv);

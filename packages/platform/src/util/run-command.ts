@@ -68,6 +68,11 @@ export function runCommand(command: string, args: string[], options: RunOptions 
       const why = signal ? `was stopped by ${signal}` : `exited with code ${exit}`;
       reject(new BringUpError(`\`${command} ${args.join(" ")}\` ${why}.\n${tail}`));
     });
+    // A program that fails before reading its input closes the pipe (EPIPE); its exit code and
+    // output, reported on close, are what the operator needs, not the write error.
+    child.stdin.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") reject(err);
+    });
     if (options.input !== undefined) child.stdin.end(options.input);
     else child.stdin.end();
   });
