@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
-import { handleTrpcRequest } from "../src/http/handle-trpc-request";
+import { trpcCall, type TrpcCallOptions } from "./support/trpc-call";
 
 // Sign-up and account management through the fetch handler, with the session cookie a browser keeps.
 const config = loadConfig();
@@ -16,21 +16,10 @@ after(async () => {
   await db.$disconnect();
 });
 
-const endpoint = "/api/trpc";
 const PASSWORD = "a long enough password";
 
-async function call(path: string, { input, cookie, method = "GET" }: { input?: unknown; cookie?: string; method?: "GET" | "POST" } = {}) {
-  const url = new URL(`http://console.test${endpoint}/${path}`);
-  if (method === "GET" && input !== undefined) url.searchParams.set("input", JSON.stringify(input));
-  const headers = new Headers({ "content-type": "application/json", "x-forwarded-for": "198.51.100.77" });
-  if (cookie) headers.set("cookie", cookie);
-  const res = await handleTrpcRequest(new Request(url, { method, headers, body: method === "POST" ? JSON.stringify(input ?? null) : undefined }), {
-    db,
-    config,
-    endpoint,
-  });
-  return { status: res.status, setCookie: res.headers.get("set-cookie") ?? "", body: (await res.json()) as any };
-}
+const call = (path: string, options: Omit<TrpcCallOptions, "token" | "forwardedFor"> = {}) =>
+  trpcCall({ db, config }, path, { ...options, forwardedFor: "198.51.100.77" });
 
 function newEmail(): string {
   const email = `api-acct-${randomBytes(6).toString("hex")}@api-tests.berth.test`;

@@ -6,7 +6,7 @@ import { hashPassword } from "@berth/core/auth/password";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { createApiToken, revokeApiToken } from "@berth/core/tokens/api-token";
 import { createDb } from "@berth/db/client";
-import { handleTrpcRequest } from "../src/http/handle-trpc-request";
+import { trpcCall, type TrpcCallOptions } from "./support/trpc-call";
 
 // Through the fetch handler the web app mounts, authenticated the way the CLI is: a bearer API token.
 const config = loadConfig();
@@ -19,7 +19,6 @@ after(async () => {
   await db.$disconnect();
 });
 
-const endpoint = "/api/trpc";
 
 async function tenantWithMember(role: "owner" | "viewer" = "owner") {
   const email = `api-apps-${randomBytes(6).toString("hex")}@api-tests.berth.test`;
@@ -33,18 +32,7 @@ async function tenantWithMember(role: "owner" | "viewer" = "owner") {
   return { userId: user.id, tenant, token, tokenId };
 }
 
-async function call(path: string, { input, token, method = "GET" }: { input?: unknown; token?: string; method?: "GET" | "POST" } = {}) {
-  const url = new URL(`http://console.test${endpoint}/${path}`);
-  if (method === "GET" && input !== undefined) url.searchParams.set("input", JSON.stringify(input));
-  const headers = new Headers({ "content-type": "application/json" });
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  const res = await handleTrpcRequest(new Request(url, { method, headers, body: method === "POST" ? JSON.stringify(input ?? null) : undefined }), {
-    db,
-    config,
-    endpoint,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = (path: string, options: Omit<TrpcCallOptions, "cookie"> = {}) => trpcCall({ db, config }, path, options);
 
 test("with a bearer token: create, list, info, config and releases of an app", async () => {
   const { tenant, token } = await tenantWithMember();

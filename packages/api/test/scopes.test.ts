@@ -7,7 +7,7 @@ import { createTenant } from "@berth/core/tenants/create-tenant";
 import { createApiToken, revokeApiToken } from "@berth/core/tokens/api-token";
 import type { TokenScope } from "@berth/core/tokens/token-scope";
 import { createDb } from "@berth/db/client";
-import { handleTrpcRequest } from "../src/http/handle-trpc-request";
+import { trpcCall, type TrpcCallOptions } from "./support/trpc-call";
 
 // Through the fetch handler the console mounts, with bearer tokens the way the CLI sends them.
 const config = loadConfig();
@@ -20,20 +20,8 @@ after(async () => {
   await db.$disconnect();
 });
 
-const endpoint = "/api/trpc";
 
-async function call(path: string, { input, token, method = "GET" }: { input?: unknown; token?: string; method?: "GET" | "POST" } = {}) {
-  const url = new URL(`http://console.test${endpoint}/${path}`);
-  if (method === "GET" && input !== undefined) url.searchParams.set("input", JSON.stringify(input));
-  const headers = new Headers({ "content-type": "application/json" });
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  const res = await handleTrpcRequest(new Request(url, { method, headers, body: method === "POST" ? JSON.stringify(input ?? null) : undefined }), {
-    db,
-    config,
-    endpoint,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = (path: string, options: Omit<TrpcCallOptions, "cookie"> = {}) => trpcCall({ db, config }, path, options);
 
 /** An owner of a fresh tenant, with one token of each scope. */
 async function ownerWithTokens() {
