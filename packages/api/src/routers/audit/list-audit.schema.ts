@@ -25,7 +25,7 @@ export const ZAuditEvent = z.object({
   details: z.unknown(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
-  interface: z.enum(["console", "api", "cli", "git"]),
+  interface: z.enum(["console", "api", "cli", "git", "platform"]),
   createdAt: z.date(),
 });
 
