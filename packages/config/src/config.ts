@@ -52,6 +52,15 @@ const ZRawConfig = z.object({
   BERTH_IMAGE_GO: z.string().default("berth/go:bookworm"),
   BERTH_IMAGE_STATIC: z.string().default("berth/static:bookworm"),
   BERTH_IMAGE_ROUTER: z.string().default("berth/router:bookworm"),
+
+  /** Builds one worker process (a build host) runs at once; builds are CPU-, memory- and disk-heavy. */
+  BERTH_MAX_CONCURRENT_BUILDS: z.coerce.number().int().min(1).max(32).default(2),
+  /** Deploy steps (push, release, rollout) one worker runs at once, across apps; they mostly wait. */
+  BERTH_MAX_CONCURRENT_DEPLOYS: z.coerce.number().int().min(1).max(64).default(8),
+  /** How long a worker's claim on a deployment holds without renewal; a dead worker's deploys resume after it. */
+  BERTH_DEPLOY_LEASE_MS: z.coerce.number().int().min(3_000).max(600_000).default(30_000),
+  /** How often the worker compares what should run with Swarm and the router (and recovers stuck deploys). */
+  BERTH_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(2_000).max(3_600_000).default(30_000),
 });
 
 export type BerthConfig = ReturnType<typeof toConfig>;
@@ -106,6 +115,12 @@ function toConfig(raw: z.infer<typeof ZRawConfig>) {
     admin: { email: raw.BERTH_ADMIN_EMAIL, password: raw.BERTH_ADMIN_PASSWORD },
     sessionSecret: raw.BERTH_SESSION_SECRET,
     configKey: raw.BERTH_CONFIG_KEY,
+    deploys: {
+      maxConcurrentBuilds: raw.BERTH_MAX_CONCURRENT_BUILDS,
+      maxConcurrentDeploys: raw.BERTH_MAX_CONCURRENT_DEPLOYS,
+      leaseMs: raw.BERTH_DEPLOY_LEASE_MS,
+      reconcileIntervalMs: raw.BERTH_RECONCILE_INTERVAL_MS,
+    },
     baseImages: {
       mirror: raw.BERTH_DEBIAN_MIRROR,
       suite: raw.BERTH_DEBIAN_SUITE,
