@@ -1,6 +1,7 @@
 import { auditInterfaceOf, recordAuditEvent } from "@berth/core/audit/record-audit-event";
 import { describeMutation } from "@berth/core/audit/describe-mutation";
 import { AppError, type AppErrorCode } from "@berth/core/errors/app-error";
+import { assertTenantActive } from "@berth/core/tenants/assert-tenant-active";
 import { requiredScope, scopeAllows, scopeRefusal } from "@berth/core/tokens/token-scope";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -90,7 +91,21 @@ const audit = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors).use(tokenScope).use(audit);
+/**
+ * A suspended tenant's members keep reading, but no change goes through: checked here, from the
+ * mutation's `tenant` input, so no procedure can forget it. Platform admins' own procedures
+ * (`admin.*`, which resume tenants) are exempt.
+ */
+const tenantNotSuspended = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  if (type === "mutation" && ctx.user && !path.startsWith("admin.")) {
+    const input = await getRawInput();
+    const tenant = input && typeof input === "object" ? (input as { tenant?: unknown }).tenant : undefined;
+    if (typeof tenant === "string") await assertTenantActive(ctx.db, { tenant: tenant.trim(), userId: ctx.user.id });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).use(tokenScope).use(tenantNotSuspended).use(audit);
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) {

@@ -29,6 +29,8 @@ interface Victim {
   app: string;
   appId: string;
   deploymentId: string;
+  /** A pending invitation (owner role, so only owners may withdraw it). */
+  invitationId: string;
   ownerId: string;
   /** A member that admins may manage: the target of role changes and removals. */
   adminId: string;
@@ -73,6 +75,7 @@ const COVERAGE: Record<string, Coverage> = {
   "tenants.members": { kind: "tenant", minRole: "viewer", call: (c, v) => c.tenants.members({ tenant: v.tenant }) },
   "tenants.invite": { kind: "tenant", minRole: "admin", call: (c, v) => c.tenants.invite({ tenant: v.tenant, email: "x@isolation.berth.test", role: "viewer" }) },
   "tenants.getInvite": { kind: "no-tenant-data", call: (c) => c.tenants.getInvite({ token: "not-a-real-invite" }), why: "the secret link is the capability; a wrong one shows nothing" },
+  "tenants.revokeInvite": { kind: "tenant", minRole: "owner", /* admins may withdraw other invitations, not one to become owner */ call: (c, v) => c.tenants.revokeInvite({ tenant: v.tenant, invitationId: v.invitationId }) },
   "tenants.acceptInvite": { kind: "no-tenant-data", why: "needs the secret link; a wrong one is NOT_FOUND (tenant tests)" },
   "tenants.changeRole": { kind: "tenant", minRole: "admin", call: (c, v) => c.tenants.changeRole({ tenant: v.tenant, memberId: v.adminId, role: "viewer" }) },
   "tenants.removeMember": { kind: "tenant", minRole: "admin", /* removing someone else; leaving is open to every member */ call: (c, v) => c.tenants.removeMember({ tenant: v.tenant, memberId: v.adminId }) },
@@ -85,6 +88,9 @@ const COVERAGE: Record<string, Coverage> = {
   "audit.list": { kind: "tenant", minRole: "admin", call: (c, v) => c.audit.list({ tenant: v.tenant }) },
   "admin.getTenantQuota": { kind: "platform-admin", call: (c, v) => c.admin.getTenantQuota({ tenant: v.tenant }) },
   "admin.setTenantQuota": { kind: "platform-admin", call: (c, v) => c.admin.setTenantQuota({ tenant: v.tenant, maxApps: 1 }) },
+  "admin.listTenants": { kind: "platform-admin", call: (c) => c.admin.listTenants() },
+  "admin.suspendTenant": { kind: "platform-admin", call: (c, v) => c.admin.suspendTenant({ tenant: v.tenant, reason: "isolation test" }) },
+  "admin.resumeTenant": { kind: "platform-admin", call: (c, v) => c.admin.resumeTenant({ tenant: v.tenant }) },
 };
 
 const ROLES: Role[] = ["owner", "admin", "developer", "viewer"];
@@ -128,8 +134,11 @@ before(async () => {
   const app = await db.app.create({ data: { tenantId: t.id, name: appName, configVars: { create: { key: "SECRET_KEY_NAME", value: "v1:not:real:value" } } } });
   const deployment = await db.deployment.create({ data: { appId: app.id, kind: "config", description: "victim deployment", logLines: { create: { seq: 1, line: "victim log line" } } } });
   const { tokenId } = await createApiToken(db, { userId: owner.id, name: "victim token" });
+  const invitation = await db.invitation.create({
+    data: { tenantId: t.id, email: "pending-owner@isolation.berth.test", role: "owner", tokenHash: `iso-${randomBytes(16).toString("hex")}`, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
   victim = {
-    tenant: t.name, tenantId: t.id, app: appName, appId: app.id, deploymentId: deployment.id,
+    tenant: t.name, tenantId: t.id, app: appName, appId: app.id, deploymentId: deployment.id, invitationId: invitation.id,
     ownerId: owner.id, adminId: members.get("admin")!.id, tokenId,
     secrets: [t.id, app.id, "SECRET_KEY_NAME", "victim log line", "victim deployment", owner.email, members.get("developer")!.email, tokenId],
   };
@@ -235,7 +244,8 @@ describe("the caller's own objects and secret-guarded reads", () => {
     assert.deepEqual(app?.configVars.map((c) => c.key), ["SECRET_KEY_NAME"]);
     assert.equal(await db.app.count({ where: { tenantId: victim.tenantId } }), 1);
     assert.equal(await db.membership.count({ where: { tenantId: victim.tenantId } }), 4);
-    assert.equal(await db.invitation.count({ where: { tenantId: victim.tenantId } }), 0);
+    assert.deepEqual((await db.invitation.findMany({ where: { tenantId: victim.tenantId }, select: { id: true } })).map((i) => i.id), [victim.invitationId]);
+    assert.equal((await db.tenant.findUniqueOrThrow({ where: { id: victim.tenantId } })).suspendedAt, null);
     assert.equal(await db.tenantQuota.count({ where: { tenantId: victim.tenantId } }), 0);
   });
 });

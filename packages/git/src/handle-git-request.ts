@@ -1,5 +1,6 @@
 import type { BerthConfig } from "@berth/config/config";
 import { requireAppAccess } from "@berth/core/apps/app-scope";
+import { assertTenantActive } from "@berth/core/tenants/assert-tenant-active";
 import { AppError } from "@berth/core/errors/app-error";
 import { authenticateApiToken } from "@berth/core/tokens/api-token";
 import { scopeAllows, scopeRefusal } from "@berth/core/tokens/token-scope";
@@ -64,6 +65,7 @@ export async function handleGitRequest(req: Request, segments: string[], deps: G
   let app: { id: string };
   try {
     app = await requireAppAccess(deps.db, { userId: user.id, tenant: path.tenant, app: path.app }, service === "git-receive-pack" ? "developer" : "viewer");
+    if (service === "git-receive-pack") await assertTenantActive(deps.db, { tenant: path.tenant, userId: user.id });
   } catch (err) {
     if (AppError.is(err) && err.code === "NOT_FOUND") return refuse(404, `${err.userMessage} Create it with \`berth apps:create ${path.app}\`.`);
     if (AppError.is(err) && err.code === "FORBIDDEN") return refuse(403, err.userMessage);

@@ -7,6 +7,8 @@ export interface TenantSummary {
   memberCount: number;
   appCount: number;
   createdAt: Date;
+  /** Set while a platform admin has suspended the tenant: members read, nothing changes. */
+  suspension: { at: Date; reason: string | null } | null;
 }
 
 /** The tenants the user belongs to, with the user's role in each. */
@@ -14,7 +16,7 @@ export async function listTenants(db: DbClient, { userId }: { userId: string }):
   const rows = await db.membership.findMany({
     where: { userId },
     orderBy: { tenant: { name: "asc" } },
-    select: { role: true, tenant: { select: { name: true, createdAt: true, _count: { select: { members: true, apps: true } } } } },
+    select: { role: true, tenant: { select: { name: true, createdAt: true, suspendedAt: true, suspendedReason: true, _count: { select: { members: true, apps: true } } } } },
   });
   return rows.map((r) => ({
     name: r.tenant.name,
@@ -22,5 +24,6 @@ export async function listTenants(db: DbClient, { userId }: { userId: string }):
     memberCount: r.tenant._count.members,
     appCount: r.tenant._count.apps,
     createdAt: r.tenant.createdAt,
+    suspension: r.tenant.suspendedAt ? { at: r.tenant.suspendedAt, reason: r.tenant.suspendedReason } : null,
   }));
 }

@@ -8,6 +8,7 @@ import { inviteMemberProcedure } from "./invite-member";
 import { listMembersProcedure } from "./list-members";
 import { listTenantsProcedure } from "./list-tenants";
 import { removeMemberProcedure } from "./remove-member";
+import { revokeInviteProcedure } from "./revoke-invite";
 
 export const tenantsRouter = router({
   create: createTenantProcedure,
@@ -16,6 +17,7 @@ export const tenantsRouter = router({
   invite: inviteMemberProcedure,
   getInvite: getInviteProcedure,
   acceptInvite: acceptInviteProcedure,
+  revokeInvite: revokeInviteProcedure,
   changeRole: changeRoleProcedure,
   removeMember: removeMemberProcedure,
   delete: deleteTenantProcedure,
