@@ -3,6 +3,7 @@ import { appsRouter } from "./routers/apps/router";
 import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { configRouter } from "./routers/config/router";
+import { consoleRouter } from "./routers/console/router";
 import { deploymentsRouter } from "./routers/deployments/router";
 import { platformRouter } from "./routers/platform/router";
 import { releasesRouter } from "./routers/releases/router";
@@ -21,6 +22,7 @@ export const appRouter = router({
   tokens: tokensRouter,
   audit: auditRouter,
   admin: adminRouter,
+  console: consoleRouter,
 });
 
 export type AppRouter = typeof appRouter;

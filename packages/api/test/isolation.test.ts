@@ -57,6 +57,7 @@ const COVERAGE: Record<string, Coverage> = {
   "auth.signOut": { kind: "no-tenant-data", why: "ends the caller's own session" },
   "auth.signOutEverywhere": { kind: "no-tenant-data", why: "ends the caller's own sessions" },
   "auth.changePassword": { kind: "own", why: "changes the caller's own password only" },
+  "auth.deleteAccount": { kind: "own", why: "deletes the caller's own account only, after their password" },
   "auth.me": { kind: "own", why: "returns the caller" },
   "platform.getHealth": { kind: "platform-admin", call: (c) => c.platform.getHealth() },
 
@@ -91,6 +92,16 @@ const COVERAGE: Record<string, Coverage> = {
   "admin.listTenants": { kind: "platform-admin", call: (c) => c.admin.listTenants() },
   "admin.suspendTenant": { kind: "platform-admin", call: (c, v) => c.admin.suspendTenant({ tenant: v.tenant, reason: "isolation test" }) },
   "admin.resumeTenant": { kind: "platform-admin", call: (c, v) => c.admin.resumeTenant({ tenant: v.tenant }) },
+  "admin.nodes": { kind: "platform-admin", call: (c) => c.admin.nodes() },
+  "admin.queues": { kind: "platform-admin", call: (c) => c.admin.queues() },
+  "admin.failedJobs": { kind: "platform-admin", call: (c) => c.admin.failedJobs({ limit: 5 }) },
+  "admin.retryJob": { kind: "platform-admin", call: (c) => c.admin.retryJob({ queue: "deploy", id: "no-such-job" }) },
+  "admin.registry": { kind: "platform-admin", call: (c) => c.admin.registry() },
+
+  "console.apps": { kind: "tenant", minRole: "viewer", call: (c, v) => c.console.apps({ tenant: v.tenant }) },
+  "console.app": { kind: "tenant", minRole: "viewer", call: (c, v) => c.console.app({ tenant: v.tenant, app: v.app }) },
+  "console.deployments": { kind: "tenant", minRole: "viewer", call: (c, v) => c.console.deployments({ tenant: v.tenant, app: v.app, limit: 10 }) },
+  "console.deployment": { kind: "tenant", minRole: "viewer", call: (c, v) => c.console.deployment({ tenant: v.tenant, app: v.app, deploymentId: v.deploymentId }) },
 };
 
 const ROLES: Role[] = ["owner", "admin", "developer", "viewer"];

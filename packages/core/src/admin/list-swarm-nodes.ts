@@ -1,5 +1,7 @@
 import { statfs } from "node:fs/promises";
-import type { DockerClient } from "@berth/docker/engine";
+import type { BerthConfig } from "@berth/config/config";
+import { connectDocker, type DockerClient } from "@berth/docker/engine";
+import { AppError } from "../errors/app-error";
 
 export interface SwarmNodeRow {
   id: string;
@@ -58,4 +60,16 @@ export async function listSwarmNodes(docker: DockerClient): Promise<SwarmNodeRow
       runningTasks: tasks.filter((t) => t.NodeID === n.ID).length,
     }))
     .sort((a, b) => a.hostname.localeCompare(b.hostname));
+}
+
+/** The same, for the API: a Docker engine that does not answer becomes a plain-words UNAVAILABLE. */
+export async function listSwarmNodesOf(config: Pick<BerthConfig, "docker">): Promise<SwarmNodeRow[]> {
+  try {
+    return await listSwarmNodes(connectDocker(config.docker.socketPath));
+  } catch (err) {
+    throw new AppError("UNAVAILABLE", {
+      message: `swarm nodes: ${err instanceof Error ? err.message : String(err)}`,
+      userMessage: "The Docker engine did not answer, so the nodes cannot be listed. Check Docker on the Platform health page.",
+    });
+  }
 }

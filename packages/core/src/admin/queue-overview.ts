@@ -5,6 +5,9 @@ import { AppError } from "../errors/app-error";
 
 type Queue = ReturnType<typeof openQueue>;
 
+/** The queues the admin panel shows, re-exported so the API needs no queue dependency. */
+export const ADMIN_QUEUE_NAMES = QUEUE_NAMES;
+
 export interface QueueCounts {
   name: QueueName;
   waiting: number;

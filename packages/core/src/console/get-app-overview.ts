@@ -1,0 +1,53 @@
+import type { BerthConfig } from "@berth/config/config";
+import type { DbClient } from "@berth/db/client";
+import { connectDocker } from "@berth/docker/engine";
+import { requireAppAccess, type AppRef } from "../apps/app-scope";
+import { appUrl, gitUrl } from "../apps/app-url";
+import { deriveAppStatus, lastDeployFailed, type AppStatus } from "./app-status";
+import { readAppInstances } from "./read-app-runtime";
+
+export interface AppOverview {
+  name: string;
+  tenant: string;
+  webUrl: string;
+  gitUrl: string;
+  /** The caller's role in the tenant, so the page offers only what they may do. */
+  myRole: string;
+  status: AppStatus;
+  lastDeployFailed: boolean;
+  currentRelease: { version: number; description: string; imageDigest: string; createdAt: Date } | null;
+  latestDeployment: { id: string; status: string; description: string; failureReason: string | null; createdAt: Date } | null;
+  /** null when the Docker engine did not answer. */
+  instances: { id: string; state: string; error: string | null; createdAt: string; releaseVersion: number | null }[] | null;
+}
+
+/** Everything the app's overview tab shows, for a member of its tenant. */
+export async function getAppOverview(deps: { db: DbClient; config: Pick<BerthConfig, "baseDomain" | "router" | "web" | "docker"> }, ref: AppRef): Promise<AppOverview> {
+  const { id, role } = await requireAppAccess(deps.db, ref, "viewer");
+  const row = await deps.db.app.findUniqueOrThrow({
+    where: { id },
+    select: {
+      currentRelease: { select: { version: true, description: true, imageDigest: true, createdAt: true } },
+      deployments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, description: true, failureReason: true, createdAt: true } },
+      releases: { select: { id: true, version: true } },
+    },
+  });
+  const tasks = await readAppInstances(connectDocker(deps.config.docker.socketPath), id).catch(() => null);
+  const versionOf = new Map(row.releases.map((r) => [r.id, r.version]));
+  const instances = tasks?.map((t) => ({ id: t.id, state: t.state, error: t.error, createdAt: t.createdAt, releaseVersion: t.releaseId ? (versionOf.get(t.releaseId) ?? null) : null })) ?? null;
+  const latest = row.deployments[0] ?? null;
+  const hasRelease = row.currentRelease !== null;
+  const runtime = instances ? { desired: instances.length, running: instances.filter((i) => i.state === "running").length } : null;
+  return {
+    name: ref.app,
+    tenant: ref.tenant,
+    webUrl: appUrl(deps.config, ref.tenant, ref.app),
+    gitUrl: gitUrl(deps.config, ref.tenant, ref.app),
+    myRole: role,
+    status: deriveAppStatus({ latestDeployment: latest, hasCurrentRelease: hasRelease, runtime: hasRelease ? runtime : null }),
+    lastDeployFailed: lastDeployFailed(latest, hasRelease),
+    currentRelease: row.currentRelease,
+    latestDeployment: latest,
+    instances,
+  };
+}
