@@ -11,6 +11,7 @@ export const SESSION_ONLY_PROCEDURES: ReadonlySet<string> = new Set([
   "auth.signOut",
   "auth.signOutEverywhere",
   "auth.changePassword",
+  "auth.deleteAccount",
 ]);
 
 export interface RestProcedure {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { ConsoleHeader } from "../../components/console-header";
 import { getSessionUser } from "../../server/session";
 import { ChangePasswordForm } from "./change-password-form";
+import { DeleteAccount } from "./delete-account";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { TokensPanel } from "./tokens-panel";
 
@@ -24,6 +25,7 @@ export default async function AccountPage() {
           <ChangePasswordForm />
           <SignOutEverywhere />
         </div>
+        <DeleteAccount />
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import { router } from "../../trpc";
 import { changePasswordProcedure } from "./change-password";
+import { deleteAccountProcedure } from "./delete-account";
 import { meProcedure } from "./me";
 import { signInProcedure } from "./sign-in";
 import { signOutProcedure } from "./sign-out";
@@ -12,5 +13,6 @@ export const authRouter = router({
   signOut: signOutProcedure,
   signOutEverywhere: signOutEverywhereProcedure,
   changePassword: changePasswordProcedure,
+  deleteAccount: deleteAccountProcedure,
   me: meProcedure,
 });
