@@ -1,46 +1,31 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createApp } from "../src/apps/create-app";
 import { getApp } from "../src/apps/get-app";
 import { getAppInfo } from "../src/apps/get-app-info";
 import { listApps } from "../src/apps/list-apps";
-import { hashPassword } from "../src/auth/password";
 import { listConfig } from "../src/config-vars/list-config";
 import { describeConfigChange, setConfig } from "../src/config-vars/set-config";
 import { AppError, type AppErrorCode } from "../src/errors/app-error";
 import { listReleases } from "../src/releases/list-releases";
 import { rollback } from "../src/releases/rollback";
 import { readMemberDeploymentProgress } from "../src/releases/follow-deployment";
-import { ensureMembership, ensureTenant } from "../src/tenants/ensure-tenant";
-import type { Role } from "../src/tenants/roles";
-import { deleteUsers, openTestDb, uniqueEmail } from "./helpers";
+import { ensureMembership } from "../src/tenants/ensure-tenant";
+import { Fixtures, openTestDb } from "./helpers";
 
 const config = loadConfig();
 const db = openTestDb();
 const deps = { db, config };
-const emails: string[] = [];
-const tenants: string[] = [];
+const fixtures = new Fixtures(db, "apps");
 after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await deleteUsers(db, emails);
+  await fixtures.cleanUp();
   await db.$disconnect();
 });
 
 const code = (expected: AppErrorCode) => (e: unknown) => AppError.is(e) && e.code === expected;
 
-/** A fresh tenant with one member of the given role. */
-async function member(role: Role = "owner") {
-  const email = uniqueEmail("apps");
-  emails.push(email);
-  const user = await db.user.create({ data: { email, passwordHash: await hashPassword("pw") }, select: { id: true } });
-  const tenant = `t-${randomBytes(4).toString("hex")}`;
-  tenants.push(tenant);
-  const { tenantId } = await ensureTenant(db, { name: tenant });
-  await ensureMembership(db, { tenantId, userId: user.id, role });
-  return { userId: user.id, tenant, tenantId };
-}
+const member = fixtures.member.bind(fixtures);
 
 test("createApp validates the name, returns the URLs and refuses a taken name", async () => {
   const { userId, tenant } = await member();
@@ -126,7 +111,7 @@ test("config keys are validated, PORT is reserved, and an app without a release 
 });
 
 test("releases list newest first with who made them; rollback to a missing version is NOT_FOUND", async () => {
-  const owner = await member();
+  const { email: ownerEmail, ...owner } = await member();
   const { id: appId } = await createApp(deps, { ...owner, name: "rel" });
   const digest = `sha256:${"a".repeat(64)}`;
   const v1 = await db.release.create({
@@ -139,7 +124,7 @@ test("releases list newest first with who made them; rollback to a missing versi
 
   const list = await listReleases(db, { ...owner, app: "rel" });
   assert.deepEqual(list.map((r) => [r.version, r.kind, r.status, r.current]), [[2, "config", "live", true], [1, "build", "superseded", false]]);
-  assert.equal(list[1]?.createdBy, emails.at(-1));
+  assert.equal(list[1]?.createdBy, ownerEmail);
   assert.equal(list[0]?.createdBy, null);
   assert.equal(list[0]?.imageDigest, digest);
   assert.equal(v1.version, 1);

@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createApp } from "../src/apps/create-app";
-import { hashPassword } from "../src/auth/password";
 import { encryptLegacyConfig } from "../src/config-vars/encrypt-legacy-config";
 import { listConfig } from "../src/config-vars/list-config";
 import { setConfig } from "../src/config-vars/set-config";
@@ -11,32 +10,23 @@ import { configKeyOf, decryptValue, encryptValue, parseConfigKey } from "../src/
 import { createRelease } from "../src/deployments/create-release";
 import { closeDeploymentQueues } from "../src/deployments/enqueue-deployment-job";
 import { startConfigDeployment } from "../src/deployments/start-config-deployment";
-import { ensureMembership, ensureTenant } from "../src/tenants/ensure-tenant";
-import { deleteUsers, openTestDb, uniqueEmail } from "./helpers";
+import { Fixtures, openTestDb } from "./helpers";
 
 const config = loadConfig();
 const db = openTestDb();
 const deps = { db, config };
 const key = configKeyOf(config);
-const emails: string[] = [];
-const tenants: string[] = [];
+const fixtures = new Fixtures(db, "enc");
 after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await deleteUsers(db, emails);
+  await fixtures.cleanUp();
   await closeDeploymentQueues();
   await db.$disconnect();
 });
 
 async function ownerWithApp() {
-  const email = uniqueEmail("enc");
-  emails.push(email);
-  const user = await db.user.create({ data: { email, passwordHash: await hashPassword("pw") }, select: { id: true } });
-  const tenant = `enc-${randomBytes(4).toString("hex")}`;
-  tenants.push(tenant);
-  const { tenantId } = await ensureTenant(db, { name: tenant });
-  await ensureMembership(db, { tenantId, userId: user.id, role: "owner" });
-  const app = await createApp(deps, { userId: user.id, tenant, name: "vault" });
-  return { userId: user.id, tenant, app: "vault", appId: app.id };
+  const { userId, tenant } = await fixtures.member("owner");
+  const app = await createApp(deps, { userId, tenant, name: "vault" });
+  return { userId, tenant, app: "vault", appId: app.id };
 }
 
 test("the installation has a 32-byte key; values round-trip and each encryption differs", () => {

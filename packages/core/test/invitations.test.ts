@@ -1,37 +1,28 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
-import { hashPassword } from "../src/auth/password";
 import { AppError } from "../src/errors/app-error";
 import { acceptInvitation } from "../src/invitations/accept-invitation";
 import { createInvitation } from "../src/invitations/create-invitation";
 import { getInvitation } from "../src/invitations/get-invitation";
 import { hashInvitationToken } from "../src/invitations/invitation-token";
 import { createTenant } from "../src/tenants/create-tenant";
-import { deleteUsers, openTestDb, uniqueEmail } from "./helpers";
+import { Fixtures, openTestDb } from "./helpers";
 
 const config = loadConfig();
 const db = openTestDb();
-const emails: string[] = [];
-const tenants: string[] = [];
+const fixtures = new Fixtures(db, "inv");
 after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await deleteUsers(db, emails);
+  await fixtures.cleanUp();
   await db.$disconnect();
 });
 
 const isCode = (code: string, text?: RegExp) => (e: unknown) => AppError.is(e) && e.code === code && (!text || text.test(e.userMessage));
 
-async function makeUser(label: string) {
-  const email = uniqueEmail(label);
-  emails.push(email);
-  return db.user.create({ data: { email, passwordHash: await hashPassword("irrelevant") }, select: { id: true, email: true } });
-}
+const makeUser = (label: string) => fixtures.user(label);
 
 async function tenantOf(ownerId: string): Promise<string> {
-  const name = `inv-${randomBytes(4).toString("hex")}`;
-  tenants.push(name);
+  const name = fixtures.tenantName();
   await createTenant(db, { userId: ownerId, name });
   return name;
 }

@@ -1,34 +1,23 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createApp } from "../src/apps/create-app";
-import { hashPassword } from "../src/auth/password";
 import { AppError } from "../src/errors/app-error";
 import { assertInstanceQuota, getTenantQuota, setTenantQuota } from "../src/quotas/tenant-quota";
-import { ensureMembership, ensureTenant } from "../src/tenants/ensure-tenant";
-import { deleteUsers, openTestDb, uniqueEmail } from "./helpers";
+import { Fixtures, openTestDb } from "./helpers";
 
 const config = loadConfig();
 const db = openTestDb();
 const deps = { db, config };
-const emails: string[] = [];
-const tenants: string[] = [];
+const fixtures = new Fixtures(db, "quota");
 after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await deleteUsers(db, emails);
+  await fixtures.cleanUp();
   await db.$disconnect();
 });
 
 async function owner() {
-  const email = uniqueEmail("quota");
-  emails.push(email);
-  const user = await db.user.create({ data: { email, passwordHash: await hashPassword("pw") }, select: { id: true } });
-  const tenant = `q-${randomBytes(4).toString("hex")}`;
-  tenants.push(tenant);
-  const { tenantId } = await ensureTenant(db, { name: tenant });
-  await ensureMembership(db, { tenantId, userId: user.id, role: "owner" });
-  return { userId: user.id, tenant, tenantId };
+  const { userId, tenant, tenantId } = await fixtures.member("owner");
+  return { userId, tenant, tenantId };
 }
 
 const refusedNaming = (quota: string, value: number) => (e: unknown) =>

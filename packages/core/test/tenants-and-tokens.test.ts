@@ -1,33 +1,20 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
-import { hashPassword } from "../src/auth/password";
 import { AppError } from "../src/errors/app-error";
 import { ensureMembership, ensureTenant } from "../src/tenants/ensure-tenant";
 import { authenticateApiToken, createApiToken, hashApiToken, revokeApiToken } from "../src/tokens/api-token";
 import { CLI_TOKEN_NAME, ensureCliLogin } from "../src/tokens/ensure-cli-login";
-import { deleteUsers, openTestDb, uniqueEmail } from "./helpers";
+import { Fixtures, openTestDb, uniqueEmail } from "./helpers";
 
 const db = openTestDb();
-const emails: string[] = [];
-const tenants: string[] = [];
+const fixtures = new Fixtures(db, "t");
 after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await deleteUsers(db, emails);
+  await fixtures.cleanUp();
   await db.$disconnect();
 });
 
-async function makeUser() {
-  const email = uniqueEmail("token");
-  emails.push(email);
-  return db.user.create({ data: { email, passwordHash: await hashPassword("pw") }, select: { id: true, email: true } });
-}
-
-function tenantName(): string {
-  const name = `t-${randomBytes(4).toString("hex")}`;
-  tenants.push(name);
-  return name;
-}
+const makeUser = () => fixtures.user("token");
+const tenantName = () => fixtures.tenantName();
 
 test("ensureTenant and ensureMembership are idempotent and put the role back", async () => {
   const user = await makeUser();

@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createApp } from "../src/apps/create-app";
-import { hashPassword } from "../src/auth/password";
 import { setConfig } from "../src/config-vars/set-config";
 import { AppError } from "../src/errors/app-error";
 import { createInvitation } from "../src/invitations/create-invitation";
@@ -14,32 +13,19 @@ import { listMembers } from "../src/tenants/list-members";
 import { listTenants } from "../src/tenants/list-tenants";
 import { removeMember } from "../src/tenants/remove-member";
 import type { Role } from "../src/tenants/roles";
-import { deleteUsers, openTestDb, uniqueEmail } from "./helpers";
+import { Fixtures, openTestDb } from "./helpers";
 
 const config = loadConfig();
 const db = openTestDb();
-const emails: string[] = [];
-const tenants: string[] = [];
+const fixtures = new Fixtures(db, "tr");
 after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await deleteUsers(db, emails);
+  await fixtures.cleanUp();
   await db.$disconnect();
 });
 
 const isCode = (code: string, text?: RegExp) => (e: unknown) => AppError.is(e) && e.code === code && (!text || text.test(e.userMessage));
-const hash = hashPassword("irrelevant-here");
-
-async function makeUser(label = "member") {
-  const email = uniqueEmail(label);
-  emails.push(email);
-  return db.user.create({ data: { email, passwordHash: await hash }, select: { id: true, email: true } });
-}
-
-function tenantName(): string {
-  const name = `tr-${randomBytes(4).toString("hex")}`;
-  tenants.push(name);
-  return name;
-}
+const makeUser = (label = "member") => fixtures.user(label);
+const tenantName = () => fixtures.tenantName();
 
 /** A tenant with an owner and one member of each other role. */
 async function team() {
