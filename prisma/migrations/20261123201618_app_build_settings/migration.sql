@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "App" ADD COLUMN     "buildSettings" JSONB NOT NULL DEFAULT '{}';
