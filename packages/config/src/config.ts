@@ -53,6 +53,12 @@ const ZRawConfig = z.object({
   BERTH_IMAGE_STATIC: z.string().default("berth/static:bookworm"),
   BERTH_IMAGE_ROUTER: z.string().default("berth/router:bookworm"),
 
+  /** Limits of one app build: CPUs (fractions allowed), memory, wall time, and how much output the log keeps. */
+  BERTH_BUILD_CPUS: z.coerce.number().positive().default(2),
+  BERTH_BUILD_MEMORY_MB: z.coerce.number().int().min(256).default(4096),
+  BERTH_BUILD_TIMEOUT_SECONDS: z.coerce.number().int().min(30).default(900),
+  BERTH_BUILD_LOG_LIMIT_KB: z.coerce.number().int().min(16).default(512),
+
   /** Builds one worker process (a build host) runs at once; builds are CPU-, memory- and disk-heavy. */
   BERTH_MAX_CONCURRENT_BUILDS: z.coerce.number().int().min(1).max(32).default(2),
   /** Deploy steps (push, release, rollout) one worker runs at once, across apps; they mostly wait. */
@@ -120,6 +126,12 @@ function toConfig(raw: z.infer<typeof ZRawConfig>) {
       maxConcurrentDeploys: raw.BERTH_MAX_CONCURRENT_DEPLOYS,
       leaseMs: raw.BERTH_DEPLOY_LEASE_MS,
       reconcileIntervalMs: raw.BERTH_RECONCILE_INTERVAL_MS,
+    },
+    build: {
+      cpus: raw.BERTH_BUILD_CPUS,
+      memoryBytes: raw.BERTH_BUILD_MEMORY_MB * 1024 * 1024,
+      timeoutMs: raw.BERTH_BUILD_TIMEOUT_SECONDS * 1000,
+      logLimitBytes: raw.BERTH_BUILD_LOG_LIMIT_KB * 1024,
     },
     baseImages: {
       mirror: raw.BERTH_DEBIAN_MIRROR,
