@@ -38,7 +38,9 @@ export async function packFiles(files: Record<string, string | Buffer>): Promise
  * generated Dockerfile — without unpacking the tree to disk. Entries that would escape the context,
  * and tar's global pax headers (git archive writes one), are dropped.
  */
-export function contextFromArchive(archivePath: string, files: Record<string, string | Buffer>): Readable {
+export function contextFromArchive(archivePath: string, files: Record<string, string | Buffer>, contextDir?: string): Readable {
+  // A build directory: only its members, re-rooted there.
+  const prefix = contextDir ? `${assertRelative(contextDir).replace(/\/+$/, "")}/` : "";
   const overrides = new Map(Object.entries(files).map(([name, content]) => [assertRelative(name), content]));
   const extract = tar.extract();
   const pack = tar.pack();
@@ -50,7 +52,8 @@ export function contextFromArchive(archivePath: string, files: Record<string, st
   };
 
   extract.on("entry", (header, stream, next) => {
-    const name = contextPath(header.name);
+    const full = contextPath(header.name);
+    const name = full === null ? null : !prefix ? full : full.startsWith(prefix) && full.length > prefix.length ? full.slice(prefix.length) : null;
     const keep =
       name !== null &&
       !overrides.has(name.replace(/\/$/, "")) &&

@@ -60,6 +60,12 @@ export interface BuildOptions {
   onOutput?: (line: string) => void;
   /** Ignore the layer cache, e.g. to pick up new Debian package versions. */
   noCache?: boolean;
+  /** Build args (`ARG` values). The classic builder records them in the history of the stage that uses them. */
+  buildArgs?: Record<string, string>;
+  /** Resource limits of the build's containers. */
+  limits?: { cpus?: number; memoryBytes?: number };
+  /** Build from this directory of the source archive (it becomes the context root). */
+  contextDir?: string;
 }
 
 const FAILURE_CONTEXT_LINES = 20;
@@ -72,7 +78,13 @@ const FAILURE_CONTEXT_LINES = 20;
 export async function buildImage(docker: Docker, opts: BuildOptions): Promise<string> {
   const files = { ...(opts.dockerfile !== undefined ? { Dockerfile: opts.dockerfile } : {}), ...(opts.files ?? {}) };
   if (!opts.sourceArchive && !("Dockerfile" in files)) throw new Error(`Building ${opts.tag} needs a Dockerfile or a source archive.`);
-  const context = opts.sourceArchive ? contextFromArchive(opts.sourceArchive, files) : Readable.from([await packFiles(files)]);
+  const context = opts.sourceArchive ? contextFromArchive(opts.sourceArchive, files, opts.contextDir) : Readable.from([await packFiles(files)]);
+  const CPU_PERIOD = 100_000;
+  const limits = {
+    ...(opts.limits?.cpus ? { cpuperiod: CPU_PERIOD, cpuquota: Math.round(opts.limits.cpus * CPU_PERIOD) } : {}),
+    // memswap = memory: no swap on top, so a runaway build fails instead of thrashing the host.
+    ...(opts.limits?.memoryBytes ? { memory: opts.limits.memoryBytes, memswap: opts.limits.memoryBytes } : {}),
+  };
   const stream = await docker.buildImage(context, {
     t: opts.tag,
     dockerfile: "Dockerfile",
@@ -80,6 +92,8 @@ export async function buildImage(docker: Docker, opts: BuildOptions): Promise<st
     rm: true,
     forcerm: true,
     nocache: opts.noCache ?? false,
+    ...(opts.buildArgs && Object.keys(opts.buildArgs).length ? { buildargs: opts.buildArgs } : {}),
+    ...limits,
     abortSignal: opts.signal,
   });
   const messages = await followStream(stream, (msg) => {
