@@ -1,6 +1,24 @@
 import type Docker from "dockerode";
 import { statusOf } from "./images";
 
+const NS_PER_SECOND = 1_000_000_000;
+
+/** A Docker health check run inside the container, in exec form (no shell of ours). */
+export interface HealthcheckInput {
+  /** Exec-form argv, e.g. ["/berth/busybox", "sh", "/berth/check", "tcp", "5000"]. */
+  test: string[];
+  intervalSec: number;
+  timeoutSec: number;
+  retries: number;
+  startPeriodSec: number;
+}
+
+/** A read-only bind mount (the health-check tools); user containers never get writable host paths. */
+export interface ReadOnlyBind {
+  source: string;
+  target: string;
+}
+
 /** What Berth decides about one Swarm service; everything else is fixed policy below. */
 export interface ServiceSpecInput {
   name: string;
@@ -9,37 +27,66 @@ export interface ServiceSpecInput {
   labels: Record<string, string>;
   networks: string[];
   replicas: number;
+  /** Replaces the image's ENTRYPOINT and CMD when set (a Procfile process type's command). */
+  command?: string[];
+  healthcheck?: HealthcheckInput | null;
+  /** Per-instance limits; undefined means none. */
+  cpu?: number | null;
+  memoryMb?: number | null;
+  mounts?: ReadOnlyBind[];
+  /** How long an instance gets after SIGTERM to finish its in-flight requests. */
+  stopGraceSec?: number;
 }
 
 /**
  * The full Swarm spec. Endpoint mode dnsrr with no published ports: the routing mesh (IPVS) does not
  * work on every kernel, and the router reaches tasks by the service's DNS name on the tenant
- * network. start-first: the old task keeps serving until the new one is running (healthy, when the
- * image has a HEALTHCHECK). Swarm's own failure action is "pause", not "rollback": Berth decides
- * about rollback itself, from what the router actually answers.
+ * network. Swarm puts a task into that name only once its health check passed, and takes it out
+ * before it stops it, which is what makes start-first updates switch traffic only to healthy
+ * instances. Swarm's own failure action is "pause", not "rollback": Berth decides about rollback
+ * itself, from what the health checks and the router actually answer.
  */
 export function serviceSpec(input: ServiceSpecInput): Docker.ServiceSpec {
+  const limits: { NanoCPUs?: number; MemoryBytes?: number } = {};
+  if (input.cpu) limits.NanoCPUs = Math.round(input.cpu * NS_PER_SECOND);
+  if (input.memoryMb) limits.MemoryBytes = input.memoryMb * 1024 * 1024;
+  const hc = input.healthcheck;
   return {
     Name: input.name,
     Labels: input.labels,
     TaskTemplate: {
       ContainerSpec: {
         Image: input.image,
+        ...(input.command ? { Command: input.command } : {}),
         Env: Object.entries(input.env).map(([k, v]) => `${k}=${v}`),
         Labels: input.labels,
         // An init as PID 1 forwards SIGTERM: a Node (or any) process as PID 1 ignores it, so every
         // replaced task would otherwise sit out the whole grace period before being killed.
         Init: true,
-        StopGracePeriod: 10_000_000_000,
+        StopGracePeriod: (input.stopGraceSec ?? 10) * NS_PER_SECOND,
+        ...(hc
+          ? {
+              HealthCheck: {
+                Test: ["CMD", ...hc.test],
+                Interval: hc.intervalSec * NS_PER_SECOND,
+                Timeout: hc.timeoutSec * NS_PER_SECOND,
+                Retries: hc.retries,
+                StartPeriod: hc.startPeriodSec * NS_PER_SECOND,
+              },
+            }
+          : {}),
+        ...(input.mounts?.length ? { Mounts: input.mounts.map((m) => ({ Type: "bind", Source: m.source, Target: m.target, ReadOnly: true })) } : {}),
       },
-      RestartPolicy: { Condition: "on-failure", Delay: 2_000_000_000, MaxAttempts: 0 },
+      // "any", not "on-failure": a web process that exits 0 is as gone as one that crashed.
+      RestartPolicy: { Condition: "any", Delay: 2 * NS_PER_SECOND, MaxAttempts: 0 },
+      Resources: { Limits: limits },
       Networks: input.networks.map((Target) => ({ Target })),
     },
     Mode: { Replicated: { Replicas: input.replicas } },
-    UpdateConfig: { Parallelism: 1, Order: "start-first", FailureAction: "pause", Monitor: 5_000_000_000 },
+    UpdateConfig: { Parallelism: 1, Order: "start-first", FailureAction: "pause", Monitor: 5 * NS_PER_SECOND },
     RollbackConfig: { Parallelism: 1, Order: "start-first", FailureAction: "pause" },
     EndpointSpec: { Mode: "dnsrr" },
-  };
+  } as Docker.ServiceSpec;
 }
 
 export interface ServiceState {
@@ -72,6 +119,33 @@ export async function applyService(docker: Docker, input: ServiceSpecInput): Pro
   }
   await docker.getService(existing.id).update({ _query: { version: existing.version }, _body: spec } as unknown as Docker.ServiceSpec);
   return { outcome: "updated", previous: existing.spec };
+}
+
+/**
+ * Changes part of a running service's spec (replicas, limits, a forced restart) without touching the
+ * rest — in particular not the image, so a change made while a deployment rolls out never reverts it.
+ * Retries when another writer updated the service in between (the engine refuses a stale version).
+ * Returns false when the service does not exist.
+ */
+export async function patchService(docker: Docker, name: string, mutate: (spec: Docker.ServiceSpec) => Docker.ServiceSpec): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    const existing = await inspectService(docker, name);
+    if (!existing) return false;
+    try {
+      await docker.getService(existing.id).update({ _query: { version: existing.version }, _body: mutate(structuredClone(existing.spec)) } as unknown as Docker.ServiceSpec);
+      return true;
+    } catch (err) {
+      // "update out of sequence": someone else wrote first; read again and re-apply the change.
+      if (attempt < 4 && /out of sequence/i.test(err instanceof Error ? err.message : String(err))) continue;
+      throw err;
+    }
+  }
+}
+
+/** Names of the services carrying all of these labels. */
+export async function listServiceNames(docker: Docker, labels: Record<string, string>): Promise<string[]> {
+  const services = (await docker.listServices({ filters: { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) } })) as Array<{ Spec?: { Name?: string } }>;
+  return services.map((s) => s.Spec?.Name ?? "").filter(Boolean).sort();
 }
 
 /** Removes a service (its tasks stop); a missing service is not an error. */

@@ -1,9 +1,25 @@
 import type { BerthConfig } from "@berth/config/config";
+import { createDb, type DbClient } from "@berth/db/client";
 import type { DockerClient } from "@berth/docker/engine";
 import { ensureOverlayNetwork } from "@berth/docker/networks";
-import { applyService } from "@berth/docker/services";
+import { applyService, listServiceNames, removeService } from "@berth/docker/services";
 import { connectRouterToNetwork } from "@berth/router/router-networks";
-import { APP_PORT, appImageRepository, appLabels, appServiceName, MANAGED_LABEL, RELEASE_LABEL, TENANT_LABEL, tenantNetworkName } from "./runtime-names";
+import { ensureHealthcheckTools } from "../runtime/healthcheck-tools";
+import { loadRuntimeSettings } from "../runtime/load-runtime-settings";
+import { containerCommand, planProcesses, type ProcessPlan } from "../runtime/process-plan";
+import { DeploymentFailure } from "./deployment-failure";
+import {
+  APP_ID_LABEL,
+  APP_PORT,
+  appImageRepository,
+  appLabels,
+  MANAGED_LABEL,
+  PROCESS_TYPE_LABEL,
+  processServiceName,
+  RELEASE_LABEL,
+  TENANT_LABEL,
+  tenantNetworkName,
+} from "./runtime-names";
 
 export interface RuntimeApp {
   id: string;
@@ -16,7 +32,18 @@ export interface RuntimeRelease {
   imageDigest: string;
   /** The release's config snapshot, decrypted: the only place plain values are needed is the service's env. */
   config: Record<string, string>;
+  /** The release's process types (name → command); read from its row when left out. */
+  processTypes?: unknown;
 }
+
+export interface ApplyReleaseDeps {
+  db: DbClient;
+  docker: DockerClient;
+  config: Pick<BerthConfig, "router" | "registry" | "dataDir">;
+}
+
+/** Seconds an old instance gets after SIGTERM to finish its in-flight requests before it is killed. */
+export const STOP_GRACE_SEC = 30;
 
 /** The release's config snapshot as environment variables; PORT is always the platform's. */
 export function releaseEnv(config: unknown): Record<string, string> {
@@ -36,25 +63,80 @@ export async function ensureTenantNetwork(docker: DockerClient, config: Pick<Ber
   return network;
 }
 
+/** What should run for the release: its process types with the app's formation and health checks. */
+export async function planRelease(db: DbClient, appId: string, release: Pick<RuntimeRelease, "id" | "processTypes">): Promise<ProcessPlan[]> {
+  const processTypes =
+    release.processTypes ?? (await db.release.findUnique({ where: { id: release.id }, select: { processTypes: true } }))?.processTypes ?? {};
+  try {
+    return planProcesses({ processTypes, ...(await loadRuntimeSettings(db, appId)) });
+  } catch (err) {
+    throw new DeploymentFailure(err instanceof Error ? err.message : String(err));
+  }
+}
+
 /**
- * Points the app's Swarm service at a release: image pinned by digest, env from the release's
- * config snapshot, on the tenant network only. Creates the service for a first release; otherwise
- * Swarm rolls it over start-first.
+ * The one way to make Swarm run a release: one service per process type
+ * (berth-app-<appId>-<type>, dnsrr, tenant network only), image pinned by digest, env from the
+ * release's config snapshot, instances and limits from the formation, Docker health checks from
+ * the app's settings (the check tools mounted read-only). A first release creates the services;
+ * later ones roll each service over start-first. Services of process types the release no longer
+ * has are removed. Returns "created" when the web service (or the first one) was created.
  */
+export async function applyReleaseService(deps: ApplyReleaseDeps, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated">;
+/** @deprecated Pass `{ db, docker, config }`: the formation and health checks are read from the database. */
+export async function applyReleaseService(docker: DockerClient, config: BerthConfig, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated">;
 export async function applyReleaseService(
-  docker: DockerClient,
-  config: Pick<BerthConfig, "router" | "registry">,
-  app: RuntimeApp,
-  release: RuntimeRelease,
+  first: ApplyReleaseDeps | DockerClient,
+  second: RuntimeApp | BerthConfig,
+  third: RuntimeApp | RuntimeRelease,
+  fourth?: RuntimeRelease,
 ): Promise<"created" | "updated"> {
-  const network = await ensureTenantNetwork(docker, config, app.tenant);
-  const { outcome } = await applyService(docker, {
-    name: appServiceName(app.id),
-    image: `${appImageRepository(config, app.tenant.name, app.name)}@${release.imageDigest}`,
-    env: releaseEnv(release.config), // never logged: the spec goes to the engine only
-    labels: { ...appLabels(app), [RELEASE_LABEL]: release.id },
-    networks: [network],
-    replicas: 1,
-  });
-  return outcome;
+  if (fourth) {
+    const config = second as BerthConfig;
+    return applyRelease({ db: legacyDb(config), docker: first as DockerClient, config }, third as RuntimeApp, fourth);
+  }
+  return applyRelease(first as ApplyReleaseDeps, second as RuntimeApp, third as RuntimeRelease);
+}
+
+let sharedDb: DbClient | undefined;
+/** For callers still on the old four-argument form (they pass the full config): one client per process. */
+function legacyDb(config: BerthConfig): DbClient {
+  sharedDb ??= createDb(config.postgres.url);
+  return sharedDb;
+}
+
+async function applyRelease(deps: ApplyReleaseDeps, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated"> {
+  const plans = await planRelease(deps.db, app.id, release);
+  const network = await ensureTenantNetwork(deps.docker, deps.config, app.tenant);
+  const tools = await ensureHealthcheckTools(deps.config.dataDir);
+  const image = `${appImageRepository(deps.config, app.tenant.name, app.name)}@${release.imageDigest}`;
+  const env = releaseEnv(release.config); // never logged: the spec goes to the engine only
+  let first: "created" | "updated" | undefined;
+  for (const plan of plans) {
+    const { outcome } = await applyService(deps.docker, {
+      name: processServiceName(app.id, plan.type),
+      image,
+      env,
+      labels: { ...appLabels(app), [RELEASE_LABEL]: release.id, [PROCESS_TYPE_LABEL]: plan.type },
+      networks: [network],
+      replicas: plan.replicas,
+      command: containerCommand(plan.command),
+      healthcheck: plan.healthcheck,
+      cpu: plan.cpu,
+      memoryMb: plan.memoryMb,
+      mounts: [tools],
+      stopGraceSec: STOP_GRACE_SEC,
+    });
+    first ??= outcome;
+  }
+  const wanted = new Set(plans.map((p) => processServiceName(app.id, p.type)));
+  for (const name of await listServiceNames(deps.docker, { [APP_ID_LABEL]: app.id })) {
+    if (!wanted.has(name)) await removeService(deps.docker, name);
+  }
+  return first ?? "updated";
+}
+
+/** Every Swarm service of the app, whatever release or process type (for removal and listings). */
+export function appServiceNames(docker: DockerClient, appId: string): Promise<string[]> {
+  return listServiceNames(docker, { [APP_ID_LABEL]: appId });
 }

@@ -1,18 +1,21 @@
 import type { BerthConfig } from "@berth/config/config";
+import { containerHealth } from "@berth/docker/container-health";
 import type { DockerClient } from "@berth/docker/engine";
-import { containerLogTail, listServiceTasks, type TaskSummary } from "@berth/docker/services";
+import { containerLogTail, inspectService, listServiceNames, listServiceTasks, type TaskSummary } from "@berth/docker/services";
 import { askRouterForHost } from "@berth/router/probe";
 import { DeploymentFailure } from "./deployment-failure";
-import { RELEASE_LABEL } from "./runtime-names";
+import { APP_ID_LABEL, appServiceName, RELEASE_LABEL } from "./runtime-names";
 
 const POLL_MS = 1_000;
-const FAILED_STATES = ["failed", "rejected", "complete", "orphaned"];
-/** Swarm restarts a crashing task; this many dead tasks of the new release is a verdict, not bad luck. */
+const FAILED_STATES = ["failed", "rejected", "complete", "orphaned", "shutdown"];
+/** Swarm restarts a crashing (or unhealthy) task; this many dead tasks of the new release is a verdict, not bad luck. */
 const MAX_DEAD_TASKS = 3;
 const LOG_LINES = 20;
 
 export interface WaitForReleaseInput {
-  serviceName: string;
+  /** @deprecated The web service's name; pass appId (every process type's service is waited for). */
+  serviceName?: string;
+  appId?: string;
   releaseId: string;
   host: string;
   timeoutMs: number;
@@ -20,36 +23,49 @@ export interface WaitForReleaseInput {
   onProgress?: (line: string) => void;
 }
 
+interface ServiceProgress {
+  name: string;
+  ready: boolean;
+  /** Tasks of the new release that died (failed health checks count: Swarm kills unhealthy tasks). */
+  dead: TaskSummary[];
+  newest: TaskSummary | undefined;
+}
+
 /**
- * Waits until the release serves through the router: first every running task belongs to the new
- * release (so the answer cannot come from the old one), then a request with the
- * app's Host gets an answer from the app. Throws a DeploymentFailure with the task's error and its
- * container's last lines when tasks keep dying or the time is up.
+ * Waits until the release serves: for every process-type service of the app, as many tasks of the
+ * new release are running as the service wants and no older task still runs. Swarm reports a task
+ * with a health check as running only once the check passed, and only then puts it into the
+ * service's DNS name, which is all the router dials — so "running" here means healthy and taking
+ * traffic. Then a request with the app's Host must get an answer through the router. Throws a
+ * DeploymentFailure with the last health-check output and the container's last lines when tasks
+ * keep dying or the time is up.
  */
 export async function waitForRelease(docker: DockerClient, config: Pick<BerthConfig, "router">, input: WaitForReleaseInput): Promise<void> {
   const deadline = Date.now() + input.timeoutMs;
+  const appId = input.appId ?? /^berth-app-(.+)-web$/.exec(input.serviceName ?? "")?.[1];
+  if (!appId) throw new Error("waitForRelease needs the app's id.");
+  const webService = appServiceName(appId);
   let lastSeen = "";
-  let reported = "";
+  const reported = new Map<string, string>();
   while (Date.now() < deadline) {
     input.signal.throwIfAborted();
-    const tasks = await listServiceTasks(docker, input.serviceName);
-    const mine = tasks.filter((t) => t.labels[RELEASE_LABEL] === input.releaseId);
-    const dead = mine.filter((t) => FAILED_STATES.includes(t.state));
-    if (dead.length >= MAX_DEAD_TASKS || dead.some((t) => t.state === "complete")) {
-      throw new DeploymentFailure(await describeDeadTask(docker, dead[0] as TaskSummary, "The new release's container keeps stopping"));
+    const services = await listServiceNames(docker, { [APP_ID_LABEL]: appId });
+    const progress = await Promise.all(services.map((name) => serviceProgress(docker, name, input.releaseId)));
+    for (const p of progress) {
+      if (p.dead.length >= MAX_DEAD_TASKS || p.dead.some((t) => t.state === "complete")) {
+        throw new DeploymentFailure(await describeTask(docker, p.dead[0] as TaskSummary, `The new release's ${processOf(p.name)} instances keep stopping`));
+      }
+      const state = p.newest ? `task ${p.newest.state}` : "no task yet";
+      if (reported.get(p.name) !== state) {
+        input.onProgress?.(`       ${processOf(p.name)}: ${state}${p.newest?.error ? ` (${p.newest.error})` : ""}`);
+        reported.set(p.name, state);
+      }
     }
-    // Ready = Swarm wants only new tasks AND no old task still runs: start-first keeps the old one up
-    // until the new one is healthy, and until it has stopped the router may still reach it (its
-    // pooled keep-alive connections, or a cached DNS answer).
-    const live = tasks.filter((t) => t.desiredState === "running" || t.state === "running");
-    const ready = live.length > 0 && live.every((t) => t.labels[RELEASE_LABEL] === input.releaseId && t.state === "running" && t.desiredState === "running");
-    const newest = mine[0];
-    const state = newest ? `task ${newest.state}` : "no task yet";
-    if (state !== reported) {
-      input.onProgress?.(`       ${state}${newest?.error ? ` (${newest.error})` : ""}`);
-      reported = state;
-    }
-    if (ready) {
+    const web = progress.find((p) => p.name === webService);
+    if (progress.length > 0 && progress.every((p) => p.ready)) {
+      // A stopped app (0 instances) or one without a web process has nothing to ask the router.
+      const webRuns = web ? ((await inspectService(docker, webService))?.spec.Mode?.Replicated?.Replicas ?? 0) > 0 : false;
+      if (!webRuns) return;
       try {
         const answer = await askRouterForHost(config.router.url, input.host, 10_000);
         if (answer.appAnswered) return;
@@ -60,14 +76,43 @@ export async function waitForRelease(docker: DockerClient, config: Pick<BerthCon
     }
     await sleep(POLL_MS, input.signal);
   }
-  const tasks = (await listServiceTasks(docker, input.serviceName)).filter((t) => t.labels[RELEASE_LABEL] === input.releaseId);
-  const why = `The new release did not answer through the router within ${Math.round(input.timeoutMs / 1000)} s${lastSeen ? ` (${lastSeen})` : ""}. ` +
-    "Check that the app listens on 0.0.0.0:$PORT";
-  throw new DeploymentFailure(tasks[0] ? await describeDeadTask(docker, tasks[0], why) : `${why}; Swarm never started a task for it.`);
+  const tasks = (await listServiceTasks(docker, webService)).filter((t) => t.labels[RELEASE_LABEL] === input.releaseId);
+  const why =
+    `The new release did not become healthy and answer through the router within ${Math.round(input.timeoutMs / 1000)} s${lastSeen ? ` (${lastSeen})` : ""}. ` +
+    "Check that the app listens on 0.0.0.0:$PORT and passes its health check";
+  throw new DeploymentFailure(tasks[0] ? await describeTask(docker, tasks[0], why) : `${why}; Swarm never started a task for it.`);
 }
 
-async function describeDeadTask(docker: DockerClient, task: TaskSummary, headline: string): Promise<string> {
+async function serviceProgress(docker: DockerClient, name: string, releaseId: string): Promise<ServiceProgress> {
+  const [service, tasks] = await Promise.all([inspectService(docker, name), listServiceTasks(docker, name)]);
+  const wanted = service?.spec.Mode?.Replicated?.Replicas ?? 0;
+  const mine = tasks.filter((t) => t.labels[RELEASE_LABEL] === releaseId);
+  const dead = mine.filter((t) => FAILED_STATES.includes(t.state) && t.desiredState !== "running" && !isScaleDown(t));
+  // Ready = as many new tasks run as wanted AND no old task still runs: start-first keeps the old one up
+  // until the new one is healthy, and until it has stopped the router may still reach it.
+  const live = tasks.filter((t) => t.desiredState === "running" || t.state === "running");
+  const runningNew = live.filter((t) => t.labels[RELEASE_LABEL] === releaseId && t.state === "running" && t.desiredState === "running");
+  const ready = runningNew.length >= wanted && live.every((t) => t.labels[RELEASE_LABEL] === releaseId && t.state === "running");
+  return { name, ready, dead, newest: mine[0] };
+}
+
+/** A task shut down because the service was scaled down or updated is not a crash. */
+function isScaleDown(t: TaskSummary): boolean {
+  return t.state === "shutdown" && !t.error;
+}
+
+function processOf(serviceName: string): string {
+  return serviceName.slice(serviceName.lastIndexOf("-") + 1);
+}
+
+/** The task's error, the last health-check results and the last log lines of its container. */
+export async function describeTask(docker: DockerClient, task: TaskSummary, headline: string): Promise<string> {
   const parts = [`${headline}${task.error ? ` (Swarm: ${task.error})` : ""}.`];
+  const health = task.containerId ? await containerHealth(docker, task.containerId).catch(() => null) : null;
+  if (health && health.status !== "none" && health.lastOutputs.length) {
+    parts.push(`Last health check: ${health.lastOutputs[health.lastOutputs.length - 1]}`);
+  }
+  if (health?.oomKilled) parts.push("It ran out of memory (its memory limit was reached).");
   const lines = task.containerId ? await containerLogTail(docker, task.containerId, LOG_LINES).catch(() => []) : [];
   parts.push(lines.length ? `Last lines of its log:\n${lines.map((l) => `  ${l}`).join("\n")}` : "Its container wrote nothing to its log.");
   return parts.join("\n");

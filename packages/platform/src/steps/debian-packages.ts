@@ -2,7 +2,7 @@ import { runCommand } from "../util/run-command";
 import type { StepLog } from "../util/log";
 
 /** Debian packages the platform runs on; the test tools are added only for the test command. */
-export const PLATFORM_PACKAGES = ["docker.io", "postgresql", "redis-server", "docker-registry", "debootstrap", "iproute2", "git", "ca-certificates"];
+export const PLATFORM_PACKAGES = ["docker.io", "postgresql", "redis-server", "docker-registry", "debootstrap", "busybox-static", "iproute2", "git", "ca-certificates"];
 export const TEST_PACKAGES = ["chromium", "docker-compose"];
 
 async function isInstalled(pkg: string): Promise<boolean> {
