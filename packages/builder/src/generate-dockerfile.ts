@@ -1,7 +1,14 @@
-import type { BuildPlan } from "./build-plan";
+import type { Detected, ImageRecipe } from "./build-plan";
+import { APP_PORT } from "./detect-build-plan";
 
+export { APP_PORT };
+
+/** Configured base image names by kind (`config.baseImages` fits this shape). */
 export interface BuilderImages {
+  debian: string;
   node: string;
+  python: string;
+  go: string;
   static: string;
 }
 
@@ -10,8 +17,12 @@ export interface GeneratedBuildFiles {
   dockerignore: string;
 }
 
-/** Every app listens on $PORT; the platform always sets it, these lines only document it. */
-export const APP_PORT = 5000;
+export interface GenerateOptions {
+  /** The app's own .dockerignore, appended to the generated one. */
+  userDockerignore?: string | null;
+  /** Names of build secrets, declared as ARGs of the build stage only (values come as build args). */
+  buildSecrets?: string[];
+}
 
 /**
  * A TCP connect to $PORT, so Swarm's start-first update keeps the old task until the new one
@@ -25,35 +36,46 @@ const HEALTHCHECK =
 
 /**
  * Writes the Dockerfile (and .dockerignore) for a detected plan; null for a tree that brings its own
- * Dockerfile. No `# syntax=` line and no `RUN --mount`: the engine must build these with its built-in
- * classic builder, without pulling a frontend image, so caching comes from layer order alone.
+ * Dockerfile. No `# syntax=` line and no `RUN --mount`: the engine builds these with its built-in
+ * classic builder, without pulling a frontend image, so caching comes from layer order alone:
+ * tool setup, then the dependency manifests and install, then the source and the build.
  */
-export function generateBuildFiles(plan: BuildPlan, images: BuilderImages, userDockerignore: string | null = null): GeneratedBuildFiles | null {
-  switch (plan.builder) {
-    case "dockerfile":
-      return null;
-    case "node":
-      return { dockerfile: nodeDockerfile(plan, images.node), dockerignore: dockerignore(plan.installDependencies ? ["node_modules"] : [], userDockerignore) };
-    case "static":
-      // Dotfiles (.env, .git) must never become public files.
-      return { dockerfile: staticDockerfile(images.static), dockerignore: dockerignore(["**/.*"], userDockerignore) };
-  }
+export function generateBuildFiles(detected: Detected, images: BuilderImages, opts: GenerateOptions = {}): GeneratedBuildFiles | null {
+  if (!detected.recipe) return null;
+  return { dockerfile: dockerfileFor(detected.recipe, images, opts.buildSecrets ?? []), dockerignore: dockerignore(detected.recipe.ignore, opts.userDockerignore ?? null) };
 }
 
-function nodeDockerfile(plan: Extract<BuildPlan, { builder: "node" }>, image: string): string {
-  const lines = [`FROM ${image}`, "WORKDIR /app", `ENV NODE_ENV=production PORT=${APP_PORT}`];
-  if (plan.installDependencies) {
-    // Manifests first: a push that changes only source files reuses the installed dependencies.
-    lines.push(`COPY ${plan.manifests.join(" ")} ./`, "RUN npm install --omit=dev --no-audit --no-fund");
+function envLine(env: Record<string, string>): string[] {
+  const entries = Object.entries(env);
+  return entries.length ? [`ENV ${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(" ")}`] : [];
+}
+
+/** `exec` lets a lone command receive SIGTERM itself; a compound command keeps its shell. */
+function shellCommand(command: string): string {
+  return /[;&|<>()`]|\n/.test(command) ? command : `exec ${command}`;
+}
+
+function dockerfileFor(r: ImageRecipe, images: BuilderImages, secrets: string[]): string {
+  // Secrets are build args of the build stage only; a copy-only final stage then carries neither
+  // their values nor the `RUN |n NAME=value` history entries the classic builder writes.
+  const twoStages = r.runtime !== null || secrets.length > 0;
+  const lines: string[] = [`FROM ${images[r.base]}${twoStages ? " AS build" : ""}`, `WORKDIR ${r.workdir}`, ...envLine(r.env)];
+  if (r.setup.length) lines.push(`RUN ${r.setup.join(" && ")}`);
+  if (secrets.length) lines.push(`ARG ${secrets.join(" ")}`);
+  if (r.install && r.manifests.length) lines.push(`COPY ${r.manifests.join(" ")} ./`, `RUN ${r.install}`);
+  lines.push(`COPY ${r.sourceFrom} ${r.sourceTarget}`);
+  if (r.install && !r.manifests.length) lines.push(`RUN ${r.install}`);
+  if (r.build) lines.push(`RUN ${r.build}`);
+
+  if (twoStages) {
+    const runtime = r.runtime ?? { base: r.base, copy: [{ from: r.workdir, to: r.workdir }], env: r.env, workdir: r.workdir };
+    lines.push("", `FROM ${images[runtime.base]}`, `WORKDIR ${runtime.workdir}`, ...envLine(runtime.env));
+    for (const c of runtime.copy) lines.push(`COPY --from=build ${c.from} ${c.to}`);
   }
-  lines.push("COPY . .", `EXPOSE ${APP_PORT}`, HEALTHCHECK);
-  lines.push(plan.start === "npm-start" ? 'CMD ["npm", "start"]' : 'CMD ["node", "server.js"]');
+  lines.push(`ENV PORT=${APP_PORT}`, `EXPOSE ${APP_PORT}`);
+  if (r.healthcheck) lines.push(HEALTHCHECK);
+  if (r.start) lines.push(`CMD ["/bin/sh", "-c", ${JSON.stringify(shellCommand(r.start))}]`);
   return `${lines.join("\n")}\n`;
-}
-
-function staticDockerfile(image: string): string {
-  // The static base image runs Caddy serving /srv on $PORT.
-  return [`FROM ${image}`, "COPY . /srv/", `ENV PORT=${APP_PORT}`, `EXPOSE ${APP_PORT}`, HEALTHCHECK, ""].join("\n");
 }
 
 /** The generated build files never belong in the image; the user's own ignores still apply. */
