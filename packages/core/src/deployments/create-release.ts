@@ -19,6 +19,8 @@ export interface NewRelease {
   description: string;
   sourceCommit: string | null;
   createdById: string | null;
+  /** Process type → command (from the Procfile); omitted or {} = one `web` running the image's command. */
+  processTypes?: Record<string, string>;
 }
 
 /**

@@ -3,6 +3,7 @@ import { removeImageIfUnused } from "@berth/docker/images";
 import { pushImage, tagImage } from "@berth/docker/push-image";
 import { appHost } from "../apps/app-url";
 import { configKeyOf } from "../crypto/config-cipher";
+import { buildProcessTypes } from "../builds/build-process-types";
 import { applyReleaseService } from "./apply-release-service";
 import { concludeFailure } from "./conclude-failure";
 import { concludeSuccess } from "./conclude-success";
@@ -10,6 +11,7 @@ import { configFromJson, createRelease, currentConfig, nextReleaseVersion, type 
 import type { PipelineDeps } from "./deployment-deps";
 import { DeploymentFailure } from "./deployment-failure";
 import { DeploymentLog } from "./deployment-log";
+import { runReleasePhase } from "./run-release-phase";
 import { advanceDeployment } from "./deployment-transitions";
 import { type LoadedDeployment, loadDeployment } from "./load-deployment";
 import { appImageRepository, appServiceName, buildImageTag } from "./runtime-names";
@@ -53,6 +55,7 @@ async function releaseAndDeploy(deps: PipelineDeps, deployment: LoadedDeployment
     release = await createRelease(deps.db, configKeyOf(deps.config), deployment.id, draft);
     log.line(`-----> Releasing v${release.version} (${draft.description})`);
     await log.flush();
+    if (deployment.kind === "build") await runReleasePhase(deps, { deploymentId: deployment.id, app, release: { version: release.version, imageDigest: draft.imageDigest, config: draft.config }, log });
 
     if (!(await advanceDeployment(deps.db, deployment.id, ["releasing"], "deploying"))) return "skipped";
     log.line(`-----> Deploying v${release.version}`);
@@ -106,6 +109,7 @@ async function pushBuild(deps: PipelineDeps, deployment: LoadedDeployment, log: 
     description: deployment.description,
     sourceCommit: deployment.commitSha,
     createdById: deployment.createdById,
+    processTypes: await buildProcessTypes(deps.db, deployment.id),
   };
 }
 
@@ -126,5 +130,6 @@ async function reuseBase(deps: PipelineDeps, deployment: LoadedDeployment): Prom
     description: deployment.description,
     sourceCommit: base.sourceCommit,
     createdById: deployment.createdById,
+    processTypes: base.processTypes as Record<string, string>,
   };
 }
