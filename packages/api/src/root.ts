@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin/router";
 import { appsRouter } from "./routers/apps/router";
 import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
+import { buildsRouter } from "./routers/builds/router";
 import { configRouter } from "./routers/config/router";
 import { consoleRouter } from "./routers/console/router";
 import { deploymentsRouter } from "./routers/deployments/router";
@@ -16,6 +17,7 @@ export const appRouter = router({
   platform: platformRouter,
   apps: appsRouter,
   config: configRouter,
+  builds: buildsRouter,
   releases: releasesRouter,
   deployments: deploymentsRouter,
   tenants: tenantsRouter,

@@ -18,6 +18,11 @@ export const USAGE = `Usage: berth <command> [arguments] [--json] [--api-url URL
   config NAME                             show config vars
   config:set NAME KEY=VALUE...            set config vars (new release, no rebuild)
   config:unset NAME KEY...                remove config vars (new release, no rebuild)
+  buildpack NAME                          show how pushes are built (overrides of detection)
+  buildpack:set NAME KEY=VALUE...         set build settings; KEY= clears one. Keys: builder
+                                          (dockerfile|go|python|node|static|procfile), buildDir,
+                                          dockerfilePath, installCommand, buildCommand,
+                                          startCommand, buildSecrets (config var names, comma-separated)
   releases NAME                           list releases, newest first
   rollback NAME vN                        release vN's image and config again
 
@@ -162,6 +167,32 @@ const commands: Record<string, Command> = {
     return changeConfig(ctx, app, { set: {}, unset: keys });
   },
 
+  async buildpack(ctx) {
+    const app = requirePositional(ctx.args.positionals, 0, "the app name");
+    const { client, tenant } = connect(ctx);
+    const current = await client.builds.settings.query({ tenant, app });
+    if (ctx.args.flags.json) return json(ctx, current), 0;
+    return printBuildSettings(ctx, app, current), 0;
+  },
+
+  async "buildpack:set"(ctx) {
+    const app = requirePositional(ctx.args.positionals, 0, "the app name");
+    const assignments = parseAssignments(ctx.args.positionals.slice(1));
+    if (!Object.keys(assignments).length) throw new UsageError("Name at least one KEY=VALUE (KEY= clears it).");
+    const set: Record<string, unknown> = {};
+    const unset: string[] = [];
+    for (const [key, value] of Object.entries(assignments)) {
+      if (value === "") unset.push(key);
+      else set[key] = key === "buildSecrets" ? value.split(",").map((s) => s.trim()).filter(Boolean) : value;
+    }
+    const { client, tenant } = connect(ctx);
+    const next = await client.builds.setSettings.mutate({ tenant, app, set, unset: unset as never });
+    if (ctx.args.flags.json) return json(ctx, next), 0;
+    printBuildSettings(ctx, app, next);
+    ctx.out.err("The next push builds with these settings.");
+    return 0;
+  },
+
   async releases(ctx) {
     const app = requirePositional(ctx.args.positionals, 0, "the app name");
     const { client, tenant } = connect(ctx);
@@ -191,6 +222,12 @@ const commands: Record<string, Command> = {
     return (await followDeployment(client, deploymentId, ctx.out)) ? 0 : 1;
   },
 };
+
+function printBuildSettings(ctx: Context, app: string, current: Record<string, unknown>): void {
+  const entries = Object.entries(current);
+  if (!entries.length) return ctx.out.out(`${app} has no build settings: every push is detected.`);
+  for (const [key, value] of entries) ctx.out.out(`${key}=${Array.isArray(value) ? value.join(",") : String(value)}`);
+}
 
 async function changeConfig(ctx: Context, app: string, change: { set: Record<string, string>; unset: string[] }): Promise<number> {
   const { client, tenant } = connect(ctx);
