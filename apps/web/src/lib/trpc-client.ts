@@ -6,8 +6,12 @@ export const trpc = createTRPCClient<AppRouter>({
   links: [httpBatchLink({ url: "/api/trpc" })],
 });
 
+/** A check made in the browser before calling the server; its message is already in plain words. */
+export class PlainError extends Error {}
+
 /** The sentence to show a person for any failure of a call. */
 export function userMessageOf(error: unknown): string {
+  if (error instanceof PlainError) return error.message;
   if (error instanceof TRPCClientError) {
     const fromServer = (error.data as { userMessage?: unknown } | undefined)?.userMessage;
     if (typeof fromServer === "string") return fromServer;

@@ -1,37 +1,22 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FormError } from "../../components/form-error";
-import { cardClass, inputClass, labelClass, primaryButtonClass } from "../../components/form-styles";
-import { trpc, userMessageOf } from "../../lib/trpc-client";
+import { cardClass, inputClass, labelClass } from "../../components/form-styles";
+import { SubmitButton } from "../../components/submit-button";
+import { useFormAction } from "../../lib/use-action";
+import { PlainError, trpc } from "../../lib/trpc-client";
 
 export function ChangePasswordForm() {
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
+  const { onSubmit, pending, error } = useFormAction(async (form) => {
     const newPassword = String(form.get("newPassword") ?? "");
-    setError(null);
     setDone(null);
-    if (newPassword !== String(form.get("confirmPassword") ?? "")) {
-      setError("The new password and its confirmation are different.");
-      return;
-    }
-    setPending(true);
-    try {
-      const { sessionsEnded } = await trpc.auth.changePassword.mutate({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword });
-      formElement.reset();
-      setDone(`Password changed. ${sessionsEnded === 0 ? "No other session was open." : `${sessionsEnded} other session${sessionsEnded === 1 ? " was" : "s were"} signed out.`}`);
-    } catch (e) {
-      setError(userMessageOf(e));
-    } finally {
-      setPending(false);
-    }
-  }
+    if (newPassword !== String(form.get("confirmPassword") ?? "")) throw new PlainError("The new password and its confirmation are different.");
+    const { sessionsEnded } = await trpc.auth.changePassword.mutate({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword });
+    setDone(`Password changed. ${sessionsEnded === 0 ? "No other session was open." : `${sessionsEnded} other session${sessionsEnded === 1 ? " was" : "s were"} signed out.`}`);
+    return true;
+  });
 
   return (
     <section className={cardClass} aria-labelledby="change-password">
@@ -65,9 +50,7 @@ export function ChangePasswordForm() {
             {done}
           </p>
         )}
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Changing…" : "Change password"}
-        </button>
+        <SubmitButton pending={pending} label="Change password" pendingLabel="Changing…" />
       </form>
     </section>
   );

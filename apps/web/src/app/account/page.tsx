@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ConsoleHeader } from "../../components/console-header";
+import { tenantNamesOf } from "../../server/require-user";
 import { getSessionUser } from "../../server/session";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccount } from "./delete-account";
@@ -14,7 +15,7 @@ export default async function AccountPage() {
   if (!user) redirect("/sign-in?next=/account");
   return (
     <div className="min-h-screen">
-      <ConsoleHeader email={user.email} isPlatformAdmin={user.isPlatformAdmin} />
+      <ConsoleHeader email={user.email} isPlatformAdmin={user.isPlatformAdmin} tenants={await tenantNamesOf(user)} />
       <main className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Account</h1>

@@ -1,8 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { FormError } from "../../components/form-error";
-import { cardClass, dangerButtonClass, inputClass, labelClass, primaryButtonClass } from "../../components/form-styles";
+import { cardClass, dangerButtonClass, inputClass, labelClass } from "../../components/form-styles";
+import { SubmitButton } from "../../components/submit-button";
+import { field, useFormAction } from "../../lib/use-action";
 import { SecretOnce } from "../../components/secret-once";
 import { isUnauthorized, trpc, userMessageOf } from "../../lib/trpc-client";
 
@@ -24,8 +26,6 @@ type TListTokensOutput = Awaited<ReturnType<typeof trpc.tokens.list.query>>;
 export function TokensPanel() {
   const [tokens, setTokens] = useState<TListTokensOutput | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [createError, setCreateError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
 
   const load = useCallback(async () => {
@@ -41,30 +41,15 @@ export function TokensPanel() {
     void load();
   }, [load]);
 
-  async function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const name = String(form.get("name") ?? "").trim();
-    const expiry = String(form.get("expiry") ?? "90");
-    setPending(true);
-    setCreateError(null);
+  const { onSubmit: onCreate, pending, error: createError } = useFormAction(async (form) => {
+    const name = field(form, "name");
+    const expiry = field(form, "expiry") || "90";
     setSecret(null);
-    try {
-      const created = await trpc.tokens.create.mutate({
-        name,
-        scope: String(form.get("scope") ?? "read") as Scope,
-        expiresInDays: expiry === "never" ? null : Number(expiry),
-      });
-      setSecret({ name, token: created.token });
-      formElement.reset();
-      await load();
-    } catch (e) {
-      setCreateError(userMessageOf(e));
-    } finally {
-      setPending(false);
-    }
-  }
+    const created = await trpc.tokens.create.mutate({ name, scope: (field(form, "scope") || "read") as Scope, expiresInDays: expiry === "never" ? null : Number(expiry) });
+    setSecret({ name, token: created.token });
+    await load();
+    return created;
+  });
 
   async function revoke(id: string, name: string) {
     if (!window.confirm(`Revoke "${name}"? Anything using it stops working.`)) return;
@@ -114,9 +99,7 @@ export function TokensPanel() {
             ))}
           </select>
         </div>
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Creating…" : "Create token"}
-        </button>
+        <SubmitButton pending={pending} label="Create token" pendingLabel="Creating…" />
       </form>
       <div className="mt-3 space-y-3">
         <FormError message={createError} testId="create-token-error" />

@@ -1,33 +1,22 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { FormError } from "../../components/form-error";
-import { inputClass, labelClass, primaryButtonClass } from "../../components/form-styles";
-import { trpc, userMessageOf } from "../../lib/trpc-client";
+import { inputClass, labelClass } from "../../components/form-styles";
+import { SubmitButton } from "../../components/submit-button";
+import { field, useFormAction } from "../../lib/use-action";
+import { trpc } from "../../lib/trpc-client";
 
 export function SignUpForm({ next }: { next: string | null }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const name = String(form.get("name") ?? "").trim();
-      const { redirectTo } = await trpc.auth.signUp.mutate({
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        ...(name ? { name } : {}),
-      });
+  const { onSubmit, pending, error } = useFormAction(
+    async (form) => {
+      const name = field(form, "name");
+      const { redirectTo } = await trpc.auth.signUp.mutate({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), ...(name ? { name } : {}) });
       // A full navigation, so the server renders the next page with the new cookie.
       window.location.assign(next ?? redirectTo);
-    } catch (e) {
-      setError(userMessageOf(e));
-      setPending(false);
-    }
-  }
+      return true;
+    },
+    { resetOnSuccess: false },
+  );
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
@@ -51,9 +40,7 @@ export function SignUpForm({ next }: { next: string | null }) {
         <p className="mt-1 text-xs text-slate-500">At least 10 characters.</p>
       </div>
       <FormError message={error} />
-      <button type="submit" disabled={pending} className={`w-full ${primaryButtonClass}`}>
-        {pending ? "Creating your account…" : "Create account"}
-      </button>
+      <SubmitButton pending={pending} label="Create account" pendingLabel="Creating your account…" className="w-full" />
     </form>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { FormError } from "../../components/form-error";
-import { cardClass, inputClass, labelClass, primaryButtonClass } from "../../components/form-styles";
+import { cardClass, inputClass, labelClass } from "../../components/form-styles";
+import { SubmitButton } from "../../components/submit-button";
+import { field, useFormAction } from "../../lib/use-action";
 import { isUnauthorized, trpc, userMessageOf } from "../../lib/trpc-client";
 
 /** The wire shape: dates arrive as ISO strings, the link has no transformer. */
@@ -12,8 +14,6 @@ type TListTenantsOutput = Awaited<ReturnType<typeof trpc.tenants.list.query>>;
 export function TenantsPanel() {
   const [tenants, setTenants] = useState<TListTenantsOutput | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [createError, setCreateError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -29,22 +29,11 @@ export function TenantsPanel() {
     void load();
   }, [load]);
 
-  async function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const name = String(new FormData(formElement).get("name") ?? "").trim();
-    setPending(true);
-    setCreateError(null);
-    try {
-      await trpc.tenants.create.mutate({ name });
-      formElement.reset();
-      await load();
-    } catch (e) {
-      setCreateError(userMessageOf(e));
-    } finally {
-      setPending(false);
-    }
-  }
+  const { onSubmit: onCreate, pending, error: createError } = useFormAction(async (form) => {
+    const created = await trpc.tenants.create.mutate({ name: field(form, "name") });
+    await load();
+    return created;
+  });
 
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-[2fr_1fr]">
@@ -67,8 +56,8 @@ export function TenantsPanel() {
                 </div>
                 <div className="flex items-center gap-3">
                   <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{t.role}</span>
-                  <Link href={`/tenants/${encodeURIComponent(t.name)}/members`} className="text-sm font-medium text-slate-900 underline">
-                    Members
+                  <Link href={`/t/${encodeURIComponent(t.name)}/apps`} className="text-sm font-medium text-slate-900 underline" data-testid={`open-${t.name}`}>
+                    Open
                   </Link>
                 </div>
               </li>
@@ -89,9 +78,7 @@ export function TenantsPanel() {
             <p className="mt-1 text-xs text-slate-500">Lower-case letters, digits and hyphens; at most 30 characters.</p>
           </div>
           <FormError message={createError} testId="create-tenant-error" />
-          <button type="submit" disabled={pending} className={`w-full ${primaryButtonClass}`}>
-            {pending ? "Creating…" : "Create tenant"}
-          </button>
+          <SubmitButton pending={pending} label="Create tenant" pendingLabel="Creating…" className="w-full" />
         </form>
       </section>
     </div>

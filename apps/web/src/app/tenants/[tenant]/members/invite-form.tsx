@@ -1,40 +1,24 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FormError } from "../../../../components/form-error";
-import { cardClass, inputClass, labelClass, primaryButtonClass } from "../../../../components/form-styles";
+import { cardClass, inputClass, labelClass } from "../../../../components/form-styles";
+import { SubmitButton } from "../../../../components/submit-button";
+import { field, useFormAction } from "../../../../lib/use-action";
 import { SecretOnce } from "../../../../components/secret-once";
-import { trpc, userMessageOf } from "../../../../lib/trpc-client";
+import { trpc } from "../../../../lib/trpc-client";
 
 type Role = "owner" | "admin" | "developer" | "viewer";
 
 export function InviteForm({ tenant, canInviteOwner, onInvited }: { tenant: string; canInviteOwner: boolean; onInvited: () => Promise<void> }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [link, setLink] = useState<{ url: string; email: string } | null>(null);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setPending(true);
-    setError(null);
+  const { onSubmit, pending, error } = useFormAction(async (form) => {
     setLink(null);
-    try {
-      const created = await trpc.tenants.invite.mutate({
-        tenant,
-        email: String(form.get("email") ?? ""),
-        role: String(form.get("role") ?? "viewer") as Role,
-      });
-      setLink({ url: created.url, email: created.email });
-      formElement.reset();
-      await onInvited();
-    } catch (e) {
-      setError(userMessageOf(e));
-    } finally {
-      setPending(false);
-    }
-  }
+    const created = await trpc.tenants.invite.mutate({ tenant, email: field(form, "email"), role: field(form, "role") as Role });
+    setLink({ url: created.url, email: created.email });
+    await onInvited();
+    return created;
+  });
 
   return (
     <section className={cardClass} aria-labelledby="invite">
@@ -60,9 +44,7 @@ export function InviteForm({ tenant, canInviteOwner, onInvited }: { tenant: stri
             <option value="viewer">viewer</option>
           </select>
         </div>
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Inviting…" : "Create invite link"}
-        </button>
+        <SubmitButton pending={pending} label="Create invite link" pendingLabel="Inviting…" />
       </form>
       <div className="mt-3 space-y-3">
         <FormError message={error} testId="invite-error" />

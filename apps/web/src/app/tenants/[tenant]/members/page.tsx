@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ConsoleHeader } from "../../../../components/console-header";
+import { tenantNamesOf } from "../../../../server/require-user";
 import { getSessionUser } from "../../../../server/session";
 import { MembersPanel } from "./members-panel";
 
@@ -14,7 +15,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/tenants/${tenant}/members`)}`);
   return (
     <div className="min-h-screen">
-      <ConsoleHeader email={user.email} isPlatformAdmin={user.isPlatformAdmin} />
+      <ConsoleHeader email={user.email} isPlatformAdmin={user.isPlatformAdmin} tenants={await tenantNamesOf(user)} tenant={name} />
       <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
         <p className="text-sm text-slate-500">
           <Link href="/tenants" className="underline">

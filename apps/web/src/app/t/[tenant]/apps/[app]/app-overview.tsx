@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { cardClass } from "../../../../../components/form-styles";
+import { Section } from "../../../../../components/section-states";
+import { StatusBadge } from "../../../../../components/status-badge";
+import { formatAgo } from "../../../../../lib/format";
+import { trpc } from "../../../../../lib/trpc-client";
+import { useAppEvents } from "../../../../../lib/use-app-events";
+import { useLoad } from "../../../../../lib/use-load";
+import { PushInstructions } from "./push-instructions";
+
+export function AppOverview({ tenant, app, justCreated }: { tenant: string; app: string; justCreated: boolean }) {
+  const overview = useLoad(() => trpc.console.app.query({ tenant, app }), { refreshMs: 10_000 });
+  // Status changes arrive as server-sent events; each one refreshes the overview at once.
+  useAppEvents(tenant, app, () => void overview.reload());
+  const base = `/t/${encodeURIComponent(tenant)}/apps/${encodeURIComponent(app)}`;
+
+  return (
+    <Section data={overview.data} error={overview.error} loading="Loading the app…">
+      {(o) => (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section className={cardClass} aria-labelledby="state">
+            <div className="flex items-center justify-between gap-2">
+              <h2 id="state" className="text-base font-semibold">
+                Status
+              </h2>
+              <StatusBadge status={o.status} testId="app-status" />
+            </div>
+            <dl className="mt-3 space-y-2 text-sm">
+              <div className="flex flex-wrap justify-between gap-2">
+                <dt className="text-slate-500">URL</dt>
+                <dd>
+                  <a href={o.webUrl} target="_blank" rel="noreferrer" className="break-all font-mono text-slate-900 underline" data-testid="app-url">
+                    {o.webUrl}
+                  </a>
+                </dd>
+              </div>
+              <div className="flex flex-wrap justify-between gap-2">
+                <dt className="text-slate-500">Release</dt>
+                <dd data-testid="current-release" data-version={o.currentRelease?.version ?? ""}>
+                  {o.currentRelease ? `v${o.currentRelease.version} · ${o.currentRelease.description} · ${formatAgo(o.currentRelease.createdAt)}` : "none yet"}
+                </dd>
+              </div>
+              {o.latestDeployment && (
+                <div className="flex flex-wrap justify-between gap-2">
+                  <dt className="text-slate-500">Last deployment</dt>
+                  <dd className="flex items-center gap-2">
+                    <Link href={`${base}/deployments/${o.latestDeployment.id}`} className="underline" data-testid="latest-deployment">
+                      {o.latestDeployment.description}
+                    </Link>
+                    <StatusBadge status={o.latestDeployment.status} />
+                  </dd>
+                </div>
+              )}
+              <div className="flex flex-wrap justify-between gap-2">
+                <dt className="text-slate-500">Your role</dt>
+                <dd>{o.myRole}</dd>
+              </div>
+            </dl>
+            {o.lastDeployFailed && o.latestDeployment && (
+              <p role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+                The last deployment failed{o.latestDeployment.failureReason ? `: ${o.latestDeployment.failureReason}` : ""}. The previous release keeps serving.
+              </p>
+            )}
+          </section>
+          <section className={cardClass} aria-labelledby="instances">
+            <h2 id="instances" className="text-base font-semibold">
+              Instances
+            </h2>
+            {o.instances === null && <p className="mt-3 text-sm text-slate-500">The Docker engine did not answer, so instances cannot be shown right now.</p>}
+            {o.instances?.length === 0 && <p className="mt-3 text-sm text-slate-500">{o.currentRelease ? "No instance is running." : "Nothing runs until the first push."}</p>}
+            {o.instances && o.instances.length > 0 && (
+              <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="instance-list">
+                {o.instances.map((i) => (
+                  <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span className="font-mono text-xs">{i.id}</span>
+                    <span className="text-xs text-slate-500">{i.releaseVersion ? `v${i.releaseVersion}` : ""} · started {formatAgo(i.createdAt)}</span>
+                    <StatusBadge status={i.state} />
+                    {i.error && <span className="w-full text-xs text-red-700">{i.error}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {(justCreated || !o.currentRelease) && <PushInstructions tenant={tenant} app={app} gitUrl={o.gitUrl} highlight={justCreated} />}
+        </div>
+      )}
+    </Section>
+  );
+}
