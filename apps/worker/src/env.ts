@@ -16,8 +16,10 @@ const ZWorkerEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .optional(),
-  /** Jobs this process runs at once: the per-host cap. */
+  /** Platform jobs (heartbeats) this process runs at once; builds and rollouts have their own caps in packages/config. */
   BERTH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** "0" turns the reconciler off: test workers on a private prefix must not repair the platform's apps. */
+  BERTH_RECONCILER: z.enum(["0", "1"]).default("1"),
 });
 
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;

@@ -3,19 +3,19 @@ import { Queue, Worker } from "bullmq";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
-import { deploymentJobId, jobCatalog, jobOptions, QUEUE_PREFIX } from "@berth/queue/catalog";
+import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
+import { jobCatalog, jobOptions, QUEUE_PREFIX } from "@berth/queue/catalog";
 import { workerConnection } from "@berth/queue/connection";
-import { enqueue } from "@berth/queue/producer";
 import { loadWorkerEnv } from "./env";
-import type { WorkerIdentity } from "./handlers/context";
+import { leaseOwnerOf, type WorkerIdentity } from "./handlers/context";
+import { startMaintenanceLoop } from "./maintenance-loop";
 import { handlePlatformHeartbeat } from "./handlers/platform-heartbeat";
 import { log } from "./log";
 import { runJob } from "./run-job";
 
 const QUEUE = "platform" as const;
+const BUILD_QUEUE = "build" as const;
 const DEPLOY_QUEUE = "deploy" as const;
-/** Builds are CPU- and disk-heavy; the per-host cap is BERTH_WORKER_CONCURRENCY, but never more than this many at once. */
-const MAX_DEPLOY_CONCURRENCY = 2;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,11 +26,7 @@ async function main(): Promise<void> {
 
   const db = createDb(config.postgres.url);
   const docker = connectDocker(config.docker.socketPath);
-  const deployQueue = new Queue(DEPLOY_QUEUE, { connection: workerConnection(config.redis), prefix });
-  const enqueueRelease = async (deploymentId: string) => {
-    await enqueue(deployQueue, "deploy.release", { deploymentId }, { jobId: deploymentJobId("deploy.release", deploymentId) });
-  };
-  const base = { db, config, docker, self, log, enqueueRelease };
+  const base = { db, config, docker, self, leaseOwner: leaseOwnerOf(self), log };
   // The first beat is written before taking jobs: it proves the database works and makes the worker
   // visible at once instead of 15 s later.
   await handlePlatformHeartbeat({ workerId: self.workerId }, { ...base, signal: AbortSignal.timeout(10_000) });
@@ -51,21 +47,32 @@ async function main(): Promise<void> {
     prefix,
     concurrency: env.BERTH_WORKER_CONCURRENCY,
   });
-  // Its own worker, so a long build never holds up a heartbeat.
+  // Builds and rollouts have workers of their own, so a long build never holds up a heartbeat, and a
+  // host's build slots (the per-host build cap) never hold up other apps' rollouts.
+  const buildWorker = new Worker(BUILD_QUEUE, (job) => runJob(job, base), {
+    connection: workerConnection(config.redis),
+    prefix,
+    concurrency: config.deploys.maxConcurrentBuilds,
+  });
   const deployWorker = new Worker(DEPLOY_QUEUE, (job) => runJob(job, base), {
     connection: workerConnection(config.redis),
     prefix,
-    concurrency: Math.min(env.BERTH_WORKER_CONCURRENCY, MAX_DEPLOY_CONCURRENCY),
-    // A build streams for minutes; the lock must outlive BullMQ's default 30 s between renewals under load.
-    lockDuration: 120_000,
+    concurrency: config.deploys.maxConcurrentDeploys,
   });
-  for (const w of [worker, deployWorker]) {
+  const workers = [worker, buildWorker, deployWorker];
+  for (const w of workers) {
     w.on("completed", (job, result) => log(`job ${job.name} (${job.id}) done: ${JSON.stringify(result) ?? "ok"}`));
     w.on("failed", (job, err) => log(`job ${job?.name ?? "?"} (${job?.id ?? "?"}) failed: ${err.message}`));
     w.on("error", (err) => log(`error: ${err.message}`));
   }
-  await Promise.all([worker.waitUntilReady(), deployWorker.waitUntilReady()]);
-  log(`ready: processing ${QUEUE} (heartbeat every ${jobCatalog["platform.heartbeat"].repeat.everyMs / 1000} s) and ${DEPLOY_QUEUE}`);
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  log(
+    `ready: processing ${QUEUE} (heartbeat every ${jobCatalog["platform.heartbeat"].repeat.everyMs / 1000} s), ` +
+      `${BUILD_QUEUE} (${config.deploys.maxConcurrentBuilds} at once) and ${DEPLOY_QUEUE} (${config.deploys.maxConcurrentDeploys} at once)`,
+  );
+  // Deployments a dead worker left behind, and runtime drift, are dealt with now and then periodically.
+  const maintenance = startMaintenanceLoop({ db, config, docker, queuePrefix: prefix, reconcile: env.BERTH_RECONCILER === "1", log });
+  void maintenance.runOnce();
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -78,11 +85,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, longest + 10_000).unref();
     log(`${signal} received: no new jobs; waiting for in-flight jobs`);
-    await Promise.all([worker.close(), deployWorker.close()]);
+    await Promise.all(workers.map((w) => w.close()));
+    await maintenance.stop();
     log("worker closed");
     // The schedule is kept on purpose: a restart that starts the new process before the old one exits
     // shares this worker id, and removing the schedule here would silence the new process's beats.
-    await Promise.all([queue.close(), deployQueue.close()]);
+    await queue.close();
+    await closeDeploymentQueues();
     log("redis connections closed");
     await db.$disconnect();
     log("database connection closed");

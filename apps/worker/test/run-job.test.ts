@@ -9,7 +9,7 @@ import { runJob } from "../src/run-job";
 const config = loadConfig();
 const db = createDb(config.postgres.url);
 const self = { workerId: "run-job-test", hostname: "h", pid: 1, startedAt: new Date() };
-const base = { db, config, docker: connectDocker(config.docker.socketPath), self, log: () => {}, enqueueRelease: async () => {} };
+const base = { db, config, docker: connectDocker(config.docker.socketPath), self, leaseOwner: "run-job-test#1", log: () => {} };
 const job = (name: string, data: unknown) => ({ id: "1", name, data }) as unknown as Job;
 
 after(() => db.$disconnect());

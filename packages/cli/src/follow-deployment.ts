@@ -3,7 +3,7 @@ import type { Output } from "./output";
 
 const POLL_MS = 500;
 
-/** Prints a deployment's log (the engine writes each step into it) until it is live (true) or failed (false). */
+/** Prints a deployment's log (the engine writes each step into it) until it is live (true) or failed or cancelled (false). */
 export async function followDeployment(client: BerthClient, deploymentId: string, output: Output): Promise<boolean> {
   let afterSeq = 0;
   for (;;) {
@@ -14,8 +14,8 @@ export async function followDeployment(client: BerthClient, deploymentId: string
     }
     // The engine's last log line already says "Release vN is live at <url>".
     if (progress.status === "live") return true;
-    if (progress.status === "failed") {
-      output.err(`! Failed: ${progress.failureReason ?? "no reason recorded"}`);
+    if (progress.status === "failed" || progress.status === "cancelled") {
+      output.err(`! ${progress.status === "failed" ? "Failed" : "Cancelled"}: ${progress.failureReason ?? "no reason recorded"}`);
       output.err("! The previous release is still serving.");
       return false;
     }

@@ -136,8 +136,8 @@ async function deploy(opts: { config: BerthConfig; db: Database; appId: string; 
     }
     // The engine's last log line already says "Release vN is live at <url>".
     if (progress.status === "live") return 0;
-    if (progress.status === "failed") {
-      say(`! Deploy failed: ${progress.failureReason ?? "no reason recorded"}`);
+    if (progress.status === "failed" || progress.status === "cancelled") {
+      say(`! Deploy ${progress.status}: ${progress.failureReason ?? "no reason recorded"}`);
       say(app.currentReleaseId ? "! The previous release is still serving." : "! Nothing is serving yet: this app has no live release.");
       say("! The push was rejected; fix the problem and push again.");
       return 1;

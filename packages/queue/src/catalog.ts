@@ -5,8 +5,9 @@ import { z } from "zod";
 export const QUEUE_PREFIX = "berth";
 
 /** Queues group jobs that share workers; a job's queue is fixed by the catalog, never chosen by the caller. */
-// "deploy" is its own queue so long builds never delay the platform's heartbeats.
-export const QUEUE_NAMES = ["platform", "deploy"] as const;
+// "build" and "deploy" are queues of their own so long builds never delay the platform's heartbeats,
+// and so a host's build slots (BERTH_MAX_CONCURRENT_BUILDS) never hold up rollouts of other apps.
+export const QUEUE_NAMES = ["platform", "build", "deploy"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
@@ -50,7 +51,7 @@ export const jobCatalog = {
    * Not retried: a build that failed will fail again, and the pusher is waiting for a verdict.
    */
   "deploy.build": defineJob({
-    queue: "deploy",
+    queue: "build",
     payload: z.strictObject({ deploymentId: z.string().min(1).max(100) }),
     attempts: 1,
     backoff: { type: "fixed", delayMs: 1_000 },

@@ -34,13 +34,15 @@ describe("job catalog", () => {
     assert.equal(jobCatalog["platform.heartbeat"].repeat?.everyMs, 15_000);
   });
 
-  test("deploy jobs carry only a deployment id, on their own queue, with deterministic job ids", () => {
+  test("deploy jobs carry only a deployment id, builds and rollouts on queues of their own, with deterministic job ids", () => {
     for (const name of ["deploy.build", "deploy.release"] as const) {
       assert.deepEqual(parsePayload(name, { deploymentId: "d1" }), { deploymentId: "d1" });
       assert.throws(() => parsePayload(name, { deploymentId: "d1", config: { SECRET: "x" } }), InvalidJobPayloadError);
-      assert.equal(jobCatalog[name].queue, "deploy");
       assert.equal(jobCatalog[name].attempts, 1);
     }
+    // Build slots are capped per host; a rollout must never wait behind other apps' builds.
+    assert.equal(jobCatalog["deploy.build"].queue, "build");
+    assert.equal(jobCatalog["deploy.release"].queue, "deploy");
     assert.equal(deploymentJobId("deploy.build", "abc"), "deploy.build-abc");
   });
 

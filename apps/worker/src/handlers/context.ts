@@ -16,9 +16,13 @@ export interface HandlerContext {
   config: BerthConfig;
   docker: DockerClient;
   self: WorkerIdentity;
+  /** This process as the holder of deployment leases: "<worker id>#<pid>", unique even across restarts. */
+  leaseOwner: string;
   /** Aborted when the job's catalog timeout passes; long steps must pass it on and stop. */
   signal: AbortSignal;
   log: (message: string) => void;
-  /** Hands a built deployment over to deploy.release (a producer on this worker's queue prefix). */
-  enqueueRelease: (deploymentId: string) => Promise<void>;
+}
+
+export function leaseOwnerOf(self: WorkerIdentity): string {
+  return `${self.workerId}#${self.pid}`;
 }

@@ -1,13 +1,12 @@
-import { removeService } from "@berth/docker/services";
 import { appUrl } from "../apps/app-url";
 import { configKeyOf, decryptConfigMap } from "../crypto/config-cipher";
 import { applyReleaseService } from "./apply-release-service";
 import type { PipelineDeps } from "./deployment-deps";
-import { failureMessage } from "./deployment-failure";
+import { DeploymentCancelled, failureMessage } from "./deployment-failure";
 import type { DeploymentLog } from "./deployment-log";
-import { failDeployment } from "./deployment-transitions";
+import { endDeployment } from "./deployment-transitions";
 import type { LoadedDeployment } from "./load-deployment";
-import { appServiceName } from "./runtime-names";
+import { removeAppRuntime } from "./remove-app-runtime";
 import { syncRoutes } from "./sync-routes";
 import { waitForRelease } from "./wait-for-release";
 import { appHost } from "../apps/app-url";
@@ -15,7 +14,7 @@ import { appHost } from "../apps/app-url";
 const RESTORE_WAIT_MS = 60_000;
 
 /**
- * Ends a deployment as failed, and makes sure the previous release keeps serving: when the service
+ * Ends a deployment as failed (or cancelled, when a cancel request stopped it), and makes sure the previous release keeps serving: when the service
  * was already pointed at the new release it is put back (or removed, when nothing served before),
  * and the routes are re-synced. The log's last line says what serves now; it is written before the
  * status changes, so whoever follows the log sees it.
@@ -26,10 +25,11 @@ export async function concludeFailure(
   log: DeploymentLog,
   err: unknown,
   opts: { serviceTouched: boolean; releaseId?: string },
-): Promise<void> {
+): Promise<"failed" | "cancelled"> {
+  const cancelled = err instanceof DeploymentCancelled;
   const reason = failureMessage(err);
-  deps.log(`deployment ${deployment.id} failed: ${reason.split("\n")[0]}`);
-  log.line(`!!!!!> ${reason}`);
+  deps.log(`deployment ${deployment.id} ${cancelled ? "cancelled" : "failed"}: ${reason.split("\n")[0]}`);
+  log.line(cancelled ? "-----> Cancelled on request; stopping" : `!!!!!> ${reason}`);
   const { app } = deployment;
   const previous = app.currentRelease?.status === "live" ? app.currentRelease : null;
   const url = appUrl(deps.config, app.tenant.name, app.name);
@@ -41,18 +41,18 @@ export async function concludeFailure(
     try {
       if (previous) {
         log.line(`-----> Putting v${previous.version} back`);
-        await applyReleaseService(deps.docker, deps.config, app, { ...previous, config: decryptConfigMap(configKeyOf(deps.config), previous.config) });
+        await applyReleaseService(deps, app, { ...previous, config: decryptConfigMap(configKeyOf(deps.config), previous.config) });
         await syncRoutes(deps);
         await waitForRelease(deps.docker, deps.config, {
-          serviceName: appServiceName(app.id),
+          appId: app.id,
           releaseId: previous.id,
           host: appHost(deps.config, app.tenant.name, app.name),
           timeoutMs: RESTORE_WAIT_MS,
           signal,
         });
       } else {
-        await removeService(deps.docker, appServiceName(app.id));
-        await syncRoutes(deps);
+        // Every process type's service goes, and the route with them.
+        await removeAppRuntime(deps, app.id);
       }
     } catch (restoreErr) {
       restored = false;
@@ -71,5 +71,6 @@ export async function concludeFailure(
     deps.log(`deployment ${deployment.id}: writing its log failed: ${logErr instanceof Error ? logErr.message : String(logErr)}`);
   }
   if (opts.releaseId) await deps.db.release.updateMany({ where: { id: opts.releaseId, status: "pending" }, data: { status: "failed" } });
-  await failDeployment(deps.db, deployment.id, reason);
+  await endDeployment(deps.db, deployment.id, cancelled ? "cancelled" : "failed", reason);
+  return cancelled ? "cancelled" : "failed";
 }

@@ -17,7 +17,7 @@ export async function concludeSuccess(deps: PipelineDeps, deployment: LoadedDepl
   await withTransaction(deps.db, async (tx) => {
     const moved = await tx.deployment.updateMany({
       where: { id: deployment.id, status: "deploying" },
-      data: { status: "live", finishedAt: new Date() },
+      data: { status: "live", finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, stepDeadlineAt: null },
     });
     if (moved.count !== 1) throw new DeploymentFailure("The deployment changed state while it was being deployed.");
     await tx.release.updateMany({ where: { appId: app.id, status: "live", id: { not: release.id } }, data: { status: "superseded" } });

@@ -14,15 +14,15 @@ export interface DeploymentDeps {
   queuePrefix?: string;
 }
 
-/** What the worker-side steps need: the engine, a deadline, and the way to hand over to the next job. */
+/** What the worker-side steps need: the engine, a deadline, and who this worker is. */
 export interface PipelineDeps {
   db: DbClient;
   config: BerthConfig;
   docker: DockerClient;
   /** Aborted when the job's catalog timeout passes. */
   signal: AbortSignal;
-  /** Enqueues deploy.release for a deployment whose image is built. */
-  enqueueRelease: (deploymentId: string) => Promise<void>;
+  /** This worker process as a lease holder: "<worker id>#<pid>". */
+  leaseOwner: string;
   /** Operator log (the worker's own log file), not the deployment's log. */
   log: (message: string) => void;
   /** How long the new release gets to answer through the router. */

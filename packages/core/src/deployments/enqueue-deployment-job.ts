@@ -1,20 +1,22 @@
 import type { Queue } from "bullmq";
 import type { BerthConfig } from "@berth/config/config";
 import type { DbClient } from "@berth/db/client";
-import { deploymentJobId, QUEUE_PREFIX } from "@berth/queue/catalog";
+import { deploymentJobId, jobCatalog, QUEUE_PREFIX, type QueueName } from "@berth/queue/catalog";
 import { enqueue, openQueue } from "@berth/queue/producer";
 import { AppError } from "../errors/app-error";
 import { failDeployment } from "./deployment-transitions";
 
-// One producer connection per process and prefix, opened on first use: a request must not pay for a
-// fresh Redis connection, and a web process serving many pushes must not open one per push.
+type DeploymentJob = "deploy.build" | "deploy.release";
+
+// One producer connection per process, queue and prefix, opened on first use: a request must not pay
+// for a fresh Redis connection, and a web process serving many pushes must not open one per push.
 const queues = new Map<string, Queue>();
 
-function deployQueue(config: Pick<BerthConfig, "redis">, prefix: string): Queue {
-  const key = `${config.redis.host}:${config.redis.port}/${prefix}`;
+function jobQueue(config: Pick<BerthConfig, "redis">, name: QueueName, prefix: string): Queue {
+  const key = `${config.redis.host}:${config.redis.port}/${prefix}/${name}`;
   let queue = queues.get(key);
   if (!queue) {
-    queue = openQueue(config.redis, "deploy", { prefix });
+    queue = openQueue(config.redis, name, { prefix });
     // The producer reconnects by itself; without a listener an 'error' event would crash the process.
     queue.on("error", () => undefined);
     queues.set(key, queue);
@@ -29,18 +31,39 @@ export async function closeDeploymentQueues(): Promise<void> {
   await Promise.all(open.map((q) => q.close()));
 }
 
+export interface EnqueueDeps {
+  db: DbClient;
+  config: Pick<BerthConfig, "redis">;
+  queuePrefix?: string;
+}
+
 /**
- * Enqueues a deployment step carrying only the deployment id. When Redis refuses, the deployment is
- * marked failed with the reason (it would otherwise wait forever for a job that does not exist) and
- * UNAVAILABLE is thrown for the caller to report.
+ * Adds a deployment step's job (payload: the deployment id only) unless one is already waiting or
+ * running. A finished job with the same deterministic id is removed first: a step can legitimately
+ * run again (its turn came later, or its worker died), and BullMQ would ignore the second add.
+ * Returns whether a job was added.
  */
-export async function enqueueDeploymentJob(
-  deps: { db: DbClient; config: Pick<BerthConfig, "redis">; queuePrefix?: string },
-  name: "deploy.build" | "deploy.release",
-  deploymentId: string,
-): Promise<void> {
+export async function ensureDeploymentJob(deps: EnqueueDeps, name: DeploymentJob, deploymentId: string): Promise<boolean> {
+  const queue = jobQueue(deps.config, jobCatalog[name].queue, deps.queuePrefix ?? QUEUE_PREFIX);
+  const jobId = deploymentJobId(name, deploymentId);
+  const existing = await queue.getJob(jobId);
+  if (existing) {
+    const state = await existing.getState();
+    if (state !== "completed" && state !== "failed" && state !== "unknown") return false;
+    await existing.remove().catch(() => undefined);
+  }
+  await enqueue(queue, name, { deploymentId }, { jobId });
+  return true;
+}
+
+/**
+ * Enqueues a deployment step for a caller that is waiting for an answer (a push, an API request).
+ * When Redis refuses, the deployment is marked failed with the reason (it would otherwise wait for a
+ * job that does not exist) and UNAVAILABLE is thrown for the caller to report.
+ */
+export async function enqueueDeploymentJob(deps: EnqueueDeps, name: DeploymentJob, deploymentId: string): Promise<void> {
   try {
-    await enqueue(deployQueue(deps.config, deps.queuePrefix ?? QUEUE_PREFIX), name, { deploymentId }, { jobId: deploymentJobId(name, deploymentId) });
+    await ensureDeploymentJob(deps, name, deploymentId);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     await failDeployment(deps.db, deploymentId, `The job queue (Redis) did not accept the ${name} job: ${detail}`);

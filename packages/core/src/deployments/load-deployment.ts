@@ -1,6 +1,6 @@
 import type { DbClient } from "@berth/db/client";
 
-/** The deployment with what every step needs: its app, tenant and base release. */
+/** The deployment with what every step needs: its app, tenant, base release and (once made) its release. */
 export async function loadDeployment(db: DbClient, deploymentId: string) {
   return db.deployment.findUnique({
     where: { id: deploymentId },
@@ -15,6 +15,8 @@ export async function loadDeployment(db: DbClient, deploymentId: string) {
       createdById: true,
       releaseId: true,
       baseReleaseId: true,
+      queuePrefix: true,
+      release: { select: { id: true, version: true, imageDigest: true, config: true } },
       app: {
         select: {
           id: true,

@@ -1,33 +1,59 @@
 import { rm } from "node:fs/promises";
-import type { PipelineDeps } from "./deployment-deps";
 import { buildDeploymentImage } from "./build-deployment-image";
+import type { PipelineDeps } from "./deployment-deps";
+import { DeploymentFailure, LeaseLost } from "./deployment-failure";
+import { releaseLease } from "./deployment-lease";
 import { DeploymentLog } from "./deployment-log";
-import { advanceDeployment } from "./deployment-transitions";
+import { advanceDeployment, isTerminal } from "./deployment-transitions";
 import { concludeFailure } from "./conclude-failure";
 import { loadDeployment } from "./load-deployment";
+import { causeOf, runWithLease } from "./run-with-lease";
+import { MAX_RECOVERIES, stepDeadline } from "./step-limits";
+
+type BuildOutcome = "built" | "failed" | "cancelled" | "skipped";
 
 /**
- * deploy.build: `received` → `building`, detects how to build the pushed tree, builds the image
- * (output streamed into the deployment's log) and hands over to deploy.release. Idempotent: a
- * deployment no longer `received` is left alone.
+ * deploy.build: `received` → `building` → `queued`. Holds the deployment's lease while it builds (a
+ * build whose worker died is built again by the next worker, at most MAX_RECOVERIES times), then
+ * queues the deployment for its rollout, which happens in push order. Idempotent: a deployment not
+ * in a state this step works from is left alone.
  */
-export async function runBuild(deps: PipelineDeps, deploymentId: string): Promise<"built" | "failed" | "skipped"> {
+export async function runBuild(deps: PipelineDeps, deploymentId: string): Promise<BuildOutcome> {
   const deployment = await loadDeployment(deps.db, deploymentId);
   if (!deployment || deployment.kind !== "build" || !deployment.sourceArchive || !deployment.commitSha) return "skipped";
-  if (!(await advanceDeployment(deps.db, deploymentId, ["received"], "building"))) return "skipped";
-
-  const log = new DeploymentLog(deps.db, deploymentId);
-  try {
-    await buildDeploymentImage(deps, deployment, log);
-    await log.flush();
-    await deps.enqueueRelease(deploymentId);
-    return "built";
-  } catch (err) {
-    await concludeFailure(deps, deployment, log, err, { serviceTouched: false });
-    return "failed";
-  } finally {
-    // The image now holds the source (or the build failed for good: deployments are not retried),
-    // so the pushed tree is not kept: disks must not fill up with every push ever made.
-    await rm(deployment.sourceArchive, { force: true });
+  const archive = deployment.sourceArchive;
+  if (isTerminal(deployment.status)) {
+    // Cancelled before a builder got to it: its source is no longer needed.
+    await rm(archive, { force: true });
+    return "skipped";
   }
+  return runWithLease(deps, { deploymentId, appId: deployment.app.id, from: ["received", "building"] }, async (leased, claim) => {
+    const log = new DeploymentLog(deps.db, deploymentId);
+    let ended = false;
+    try {
+      if (claim.recovered) {
+        if (claim.recoveries > MAX_RECOVERIES) throw new DeploymentFailure(`The worker building this deployment stopped ${claim.recoveries} times; giving up.`);
+        log.line("-----> The worker building this deployment stopped; building it again");
+      }
+      const moved = await advanceDeployment(deps.db, deploymentId, ["received", "building"], "building", { owner: deps.leaseOwner, stepDeadlineAt: stepDeadline("building") });
+      if (!moved) return "skipped";
+      await buildDeploymentImage(leased, deployment, log);
+      log.line("-----> Queued: an app's deploys go live one at a time, in push order");
+      await log.flush();
+      if (!(await advanceDeployment(deps.db, deploymentId, ["building"], "queued", { owner: deps.leaseOwner, stepDeadlineAt: null }))) return "skipped";
+      await releaseLease(deps.db, deploymentId, deps.leaseOwner);
+      ended = true;
+      return "built";
+    } catch (err) {
+      const cause = causeOf(err, leased.signal);
+      if (cause instanceof LeaseLost) throw cause;
+      ended = true;
+      return concludeFailure(deps, deployment, log, cause, { serviceTouched: false });
+    } finally {
+      // The image now holds the source (or the build ended for good), so the pushed tree is not
+      // kept: disks must not fill up with every push ever made. A build whose worker dies keeps it
+      // for the worker that builds it again.
+      if (ended) await rm(archive, { force: true });
+    }
+  });
 }

@@ -8,63 +8,82 @@ import { applyReleaseService } from "./apply-release-service";
 import { concludeFailure } from "./conclude-failure";
 import { concludeSuccess } from "./conclude-success";
 import { configFromJson, createRelease, currentConfig, nextReleaseVersion, type NewRelease } from "./create-release";
+import type { Claim } from "./deployment-lease";
 import type { PipelineDeps } from "./deployment-deps";
-import { DeploymentFailure } from "./deployment-failure";
+import { DeploymentFailure, LeaseLost } from "./deployment-failure";
 import { DeploymentLog } from "./deployment-log";
 import { runReleasePhase } from "./run-release-phase";
-import { advanceDeployment } from "./deployment-transitions";
+import { advanceDeployment, isTerminal } from "./deployment-transitions";
 import { type LoadedDeployment, loadDeployment } from "./load-deployment";
-import { appImageRepository, appServiceName, buildImageTag } from "./runtime-names";
+import { causeOf, runWithLease } from "./run-with-lease";
+import { appImageRepository, buildImageTag } from "./runtime-names";
+import { MAX_RECOVERIES, stepDeadline } from "./step-limits";
 import { syncRoutes } from "./sync-routes";
 import { waitForRelease } from "./wait-for-release";
-import { withAppLock } from "./with-app-lock";
 
 const READY_TIMEOUT_MS = 90_000;
 
-/** A build has finished building when deploy.release picks it up; the others start here. */
-function expectedStatus(kind: LoadedDeployment["kind"]): DeploymentStatus {
-  return kind === "build" ? "building" : "received";
+/** Where a deployment waits for its rollout: built (builds), or just recorded (config changes, rollbacks). */
+function readyStatus(kind: LoadedDeployment["kind"]): DeploymentStatus {
+  return kind === "build" ? "queued" : "received";
 }
 
-type Outcome = "live" | "failed" | "skipped";
+type Outcome = "live" | "failed" | "cancelled" | "skipped";
 
 /**
  * deploy.release: push (builds only) → release → deploy → verify through the router → live; or
- * failed with the previous release serving. One at a time per app (advisory lock); idempotent: a
- * deployment not in the state this step expects is left alone.
+ * failed/cancelled with the previous release serving. Runs only for the app's oldest unfinished
+ * deployment (push order, one at a time per app), under the deployment's lease. A rollout whose
+ * worker died is taken up again here: the release row holds all it needs, so it is re-applied
+ * (the Swarm service is updated in place: never a second service) and verified.
  */
 export async function runRelease(deps: PipelineDeps, deploymentId: string): Promise<Outcome> {
   const first = await loadDeployment(deps.db, deploymentId);
-  if (!first || first.status !== expectedStatus(first.kind)) return "skipped";
-  return withAppLock(deps.db, first.app.id, async () => {
-    // Re-read under the lock: another deploy of this app may have finished meanwhile and changed its current release.
+  if (!first || isTerminal(first.status)) return "skipped";
+  const from: DeploymentStatus[] = [readyStatus(first.kind), "pushing", "releasing", "deploying"];
+  return runWithLease(deps, { deploymentId, appId: first.app.id, from, headOfLine: true }, async (leased, claim) => {
+    // Re-read under the lease: the deploy before this one may have changed the app's current release.
     const deployment = await loadDeployment(deps.db, deploymentId);
-    if (!deployment || deployment.status !== expectedStatus(deployment.kind)) return "skipped";
-    return releaseAndDeploy(deps, deployment);
+    if (!deployment) return "skipped";
+    return releaseAndDeploy(leased, deployment, claim);
   });
 }
 
-async function releaseAndDeploy(deps: PipelineDeps, deployment: LoadedDeployment): Promise<Outcome> {
+async function releaseAndDeploy(deps: PipelineDeps, deployment: LoadedDeployment, claim: Claim): Promise<Outcome> {
   const log = new DeploymentLog(deps.db, deployment.id);
   const { app } = deployment;
-  let serviceTouched = false;
-  let release: { id: string; version: number } | undefined;
+  const key = configKeyOf(deps.config);
+  // A rollout taken over from a dead worker may already have pointed the service at the new release.
+  let serviceTouched = claim.status === "deploying";
+  let release = deployment.release
+    ? { id: deployment.release.id, version: deployment.release.version, imageDigest: deployment.release.imageDigest, config: configFromJson(key, deployment.release.config) }
+    : undefined;
   try {
-    const draft = deployment.kind === "build" ? await pushBuild(deps, deployment, log) : await reuseBase(deps, deployment);
-    if (!draft) return "skipped";
-    release = await createRelease(deps.db, configKeyOf(deps.config), deployment.id, draft);
-    log.line(`-----> Releasing v${release.version} (${draft.description})`);
-    await log.flush();
-    if (deployment.kind === "build") await runReleasePhase(deps, { deploymentId: deployment.id, app, release: { version: release.version, imageDigest: draft.imageDigest, config: draft.config }, log });
-
-    if (!(await advanceDeployment(deps.db, deployment.id, ["releasing"], "deploying"))) return "skipped";
+    if (claim.recovered) {
+      if (claim.recoveries > MAX_RECOVERIES) throw new DeploymentFailure(`The worker deploying this stopped ${claim.recoveries} times; giving up.`);
+      log.line(`-----> The worker deploying this stopped during ${claim.status}; taking it up again`);
+    }
+    if (!release) {
+      const draft = deployment.kind === "build" ? await pushBuild(deps, deployment, log) : await reuseBase(deps, deployment);
+      if (!draft) return "skipped";
+      const made = await createRelease(deps.db, key, deployment.id, draft);
+      release = { ...made, imageDigest: draft.imageDigest, config: draft.config };
+      log.line(`-----> Releasing v${release.version} (${draft.description})`);
+      await log.flush();
+      if (deployment.kind === "build") await runReleasePhase(deps, { deploymentId: deployment.id, app, release, log });
+    }
+    const moved = await advanceDeployment(deps.db, deployment.id, ["releasing", "deploying"], "deploying", {
+      owner: deps.leaseOwner,
+      stepDeadlineAt: stepDeadline("deploying"),
+    });
+    if (!moved) return "skipped";
     log.line(`-----> Deploying v${release.version}`);
     serviceTouched = true;
-    const outcome = await applyReleaseService(deps.docker, deps.config, app, { id: release.id, imageDigest: draft.imageDigest, config: draft.config });
+    const outcome = await applyReleaseService(deps, app, { id: release.id, imageDigest: release.imageDigest, config: release.config });
     log.line(`       service ${outcome === "created" ? "created" : "updated (start-first: the old task serves until the new one is up)"}`);
     await syncRoutes(deps, { include: [app.id] });
     await waitForRelease(deps.docker, deps.config, {
-      serviceName: appServiceName(app.id),
+      appId: app.id,
       releaseId: release.id,
       host: appHost(deps.config, app.tenant.name, app.name),
       timeoutMs: deps.readyTimeoutMs ?? READY_TIMEOUT_MS,
@@ -74,15 +93,17 @@ async function releaseAndDeploy(deps: PipelineDeps, deployment: LoadedDeployment
     await concludeSuccess(deps, deployment, log, release);
     return "live";
   } catch (err) {
-    await concludeFailure(deps, deployment, log, err, { serviceTouched, releaseId: release?.id });
-    return "failed";
+    const cause = causeOf(err, deps.signal);
+    if (cause instanceof LeaseLost) throw cause;
+    return concludeFailure(deps, deployment, log, cause, { serviceTouched, releaseId: release?.id });
   }
 }
 
-/** building → pushing → releasing: tags the built image v<N>, pushes it, and drafts the release. */
+/** queued → pushing → releasing: tags the built image v<N>, pushes it, and drafts the release. */
 async function pushBuild(deps: PipelineDeps, deployment: LoadedDeployment, log: DeploymentLog): Promise<NewRelease | null> {
   const { app } = deployment;
-  if (!(await advanceDeployment(deps.db, deployment.id, ["building"], "pushing"))) return null;
+  const owner = { owner: deps.leaseOwner };
+  if (!(await advanceDeployment(deps.db, deployment.id, ["queued", "pushing"], "pushing", { ...owner, stepDeadlineAt: stepDeadline("pushing") }))) return null;
   const version = await nextReleaseVersion(deps.db, app.id);
   const built = buildImageTag(deps.config, app.tenant.name, app.name, deployment.id);
   const imageRef = `${appImageRepository(deps.config, app.tenant.name, app.name)}:v${version}`;
@@ -96,9 +117,9 @@ async function pushBuild(deps: PipelineDeps, deployment: LoadedDeployment, log: 
     throw new DeploymentFailure(`Pushing the image to Berth's registry failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   log.line(`       ${imageDigest}`);
+  if (!(await advanceDeployment(deps.db, deployment.id, ["pushing"], "releasing", { ...owner, stepDeadlineAt: stepDeadline("releasing") }))) return null;
   // The version tag now names the image; the per-build tag would only pin it on disk.
   await removeImageIfUnused(deps.docker, built).catch(() => false);
-  if (!(await advanceDeployment(deps.db, deployment.id, ["pushing"], "releasing"))) return null;
   return {
     appId: app.id,
     version,
@@ -115,7 +136,11 @@ async function pushBuild(deps: PipelineDeps, deployment: LoadedDeployment, log: 
 
 /** received → releasing for a config change or rollback: the base release's image, a new config. */
 async function reuseBase(deps: PipelineDeps, deployment: LoadedDeployment): Promise<NewRelease | null> {
-  if (!(await advanceDeployment(deps.db, deployment.id, ["received"], "releasing"))) return null;
+  const moved = await advanceDeployment(deps.db, deployment.id, ["received", "releasing"], "releasing", {
+    owner: deps.leaseOwner,
+    stepDeadlineAt: stepDeadline("releasing"),
+  });
+  if (!moved) return null;
   const base = deployment.baseReleaseId
     ? await deps.db.release.findFirst({ where: { id: deployment.baseReleaseId, appId: deployment.app.id } })
     : null;

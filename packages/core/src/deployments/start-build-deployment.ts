@@ -1,3 +1,4 @@
+import { QUEUE_PREFIX } from "@berth/queue/catalog";
 import { isAbsolute } from "node:path";
 import { AppError } from "../errors/app-error";
 import type { DeploymentDeps } from "./deployment-deps";
@@ -28,6 +29,7 @@ export async function startBuildDeployment(deps: DeploymentDeps, input: StartBui
       sourceArchive: input.sourceArchive,
       description: `Deploy ${input.commitSha.slice(0, 7)}`,
       createdById: input.createdById,
+      queuePrefix: deps.queuePrefix ?? QUEUE_PREFIX,
       logLines: { create: { seq: 1, line: `Received ${input.commitSha.slice(0, 7)}; waiting for a builder` } },
     },
     select: { id: true },

@@ -1,7 +1,8 @@
+import { QUEUE_PREFIX } from "@berth/queue/catalog";
 import { configKeyOf, encryptConfigMap } from "../crypto/config-cipher";
 import { AppError } from "../errors/app-error";
 import type { DeploymentDeps } from "./deployment-deps";
-import { enqueueDeploymentJob } from "./enqueue-deployment-job";
+import { dispatchAfterCreate } from "./dispatch-next-deployment";
 
 export interface StartConfigDeploymentInput {
   appId: string;
@@ -31,10 +32,12 @@ export async function startConfigDeployment(deps: DeploymentDeps, input: StartCo
       config: encryptConfigMap(configKeyOf(deps.config), input.config),
       description: input.description,
       createdById: input.createdById,
+      queuePrefix: deps.queuePrefix ?? QUEUE_PREFIX,
       logLines: { create: { seq: 1, line: `${input.description}: releasing the current image with the new config` } },
     },
     select: { id: true },
   });
-  await enqueueDeploymentJob(deps, "deploy.release", deployment.id);
+  // Its turn comes when every earlier deployment of the app has ended; the last of them dispatches it.
+  await dispatchAfterCreate(deps, app.id, deployment.id);
   return { deploymentId: deployment.id };
 }

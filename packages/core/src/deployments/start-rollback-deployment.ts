@@ -1,6 +1,7 @@
+import { QUEUE_PREFIX } from "@berth/queue/catalog";
 import { AppError } from "../errors/app-error";
 import type { DeploymentDeps } from "./deployment-deps";
-import { enqueueDeploymentJob } from "./enqueue-deployment-job";
+import { dispatchAfterCreate } from "./dispatch-next-deployment";
 
 export interface StartRollbackDeploymentInput {
   appId: string;
@@ -24,10 +25,12 @@ export async function startRollbackDeployment(deps: DeploymentDeps, input: Start
       baseReleaseId: target.id,
       description,
       createdById: input.createdById,
+      queuePrefix: deps.queuePrefix ?? QUEUE_PREFIX,
       logLines: { create: { seq: 1, line: `${description}: releasing its image and config again` } },
     },
     select: { id: true },
   });
-  await enqueueDeploymentJob(deps, "deploy.release", deployment.id);
+  // Its turn comes when every earlier deployment of the app has ended; the last of them dispatches it.
+  await dispatchAfterCreate(deps, target.appId, deployment.id);
   return { deploymentId: deployment.id };
 }

@@ -5,7 +5,7 @@ export type TGetProgressInput = z.infer<typeof ZGetProgressInput>;
 
 export const ZGetProgressOutput = z.object({
   lines: z.array(z.object({ seq: z.number(), line: z.string() })),
-  status: z.enum(["received", "building", "pushing", "releasing", "deploying", "live", "failed"]),
+  status: z.enum(["received", "building", "queued", "pushing", "releasing", "deploying", "live", "failed", "cancelled"]),
   failureReason: z.string().nullable(),
   releaseVersion: z.number().nullable(),
 });

@@ -1,0 +1,32 @@
+import type { RouterAdmin } from "./admin-client";
+import { readCaddyConfig } from "./admin-client";
+import type { CaddyJson } from "./caddy-config";
+import type { TRouteTable } from "./route-table";
+
+const APP_ROUTE_ID = /^app-(.+)$/;
+
+/**
+ * The route table a Caddy config carries, the inverse of caddyConfig(): each app route's id, hosts
+ * and upstreams. Anything it does not recognise is left out, so a config edited by hand shows up as
+ * routes missing, which is what it is.
+ */
+export function routeTableFromCaddy(config: CaddyJson | null): TRouteTable {
+  const servers = (config?.apps as { http?: { servers?: Record<string, { routes?: unknown[] }> } } | undefined)?.http?.servers ?? {};
+  const routes: TRouteTable["routes"] = [];
+  for (const server of Object.values(servers)) {
+    for (const raw of server.routes ?? []) {
+      const route = raw as { "@id"?: string; match?: Array<{ host?: string[] }>; handle?: Array<{ upstreams?: Array<{ dial?: string }> }> };
+      const id = APP_ROUTE_ID.exec(route["@id"] ?? "")?.[1];
+      if (!id) continue;
+      const hosts = (route.match ?? []).flatMap((m) => m.host ?? []);
+      const upstreams = (route.handle ?? []).flatMap((h) => h.upstreams ?? []).flatMap((u) => (u.dial ? [{ dial: u.dial }] : []));
+      routes.push({ id, hosts, upstreams });
+    }
+  }
+  return { routes };
+}
+
+/** What the router serves right now, read back from its admin API. */
+export async function readRouteTable(admin: RouterAdmin): Promise<TRouteTable> {
+  return routeTableFromCaddy(await readCaddyConfig(admin));
+}
