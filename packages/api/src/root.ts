@@ -6,7 +6,10 @@ import { buildsRouter } from "./routers/builds/router";
 import { configRouter } from "./routers/config/router";
 import { consoleRouter } from "./routers/console/router";
 import { deploymentsRouter } from "./routers/deployments/router";
+import { healthChecksRouter } from "./routers/health-checks/router";
+import { logsRouter } from "./routers/logs/router";
 import { platformRouter } from "./routers/platform/router";
+import { processesRouter } from "./routers/processes/router";
 import { releasesRouter } from "./routers/releases/router";
 import { tenantsRouter } from "./routers/tenants/router";
 import { tokensRouter } from "./routers/tokens/router";
@@ -20,6 +23,9 @@ export const appRouter = router({
   builds: buildsRouter,
   releases: releasesRouter,
   deployments: deploymentsRouter,
+  processes: processesRouter,
+  healthChecks: healthChecksRouter,
+  logs: logsRouter,
   tenants: tenantsRouter,
   tokens: tokensRouter,
   audit: auditRouter,

@@ -7,6 +7,13 @@ export interface RuntimeSettings {
   stopped: boolean;
 }
 
+/** The tenant's per-instance limits, which also apply to instances whose formation sets none. */
+async function instanceCaps(db: DbClient, appId: string): Promise<{ cpu: number | null; memoryMb: number | null }> {
+  const app = await db.app.findUnique({ where: { id: appId }, select: { tenant: { select: { quota: { select: { maxCpuPerInstance: true, maxMemoryMbPerInstance: true } } } } } });
+  const quota = app?.tenant.quota;
+  return { cpu: quota?.maxCpuPerInstance ?? null, memoryMb: quota?.maxMemoryMbPerInstance ?? null };
+}
+
 /** An app's formation, health checks and whether it is stopped, as stored. */
 export async function loadRuntimeSettings(db: DbClient, appId: string): Promise<RuntimeSettings> {
   const [formations, healthChecks, app] = await Promise.all([
@@ -17,5 +24,13 @@ export async function loadRuntimeSettings(db: DbClient, appId: string): Promise<
     }),
     db.app.findUnique({ where: { id: appId }, select: { stoppedAt: true } }),
   ]);
-  return { formations, healthChecks, stopped: !!app?.stoppedAt };
+  // An instance without limits of its own gets the tenant's per-instance quota as its limit, so
+  // "at most 1 CPU per instance" holds for every instance, not only for those someone scaled.
+  const caps = await instanceCaps(db, appId);
+  const capped = formations.map((f) => ({ ...f, cpu: f.cpu ?? caps.cpu, memoryMb: f.memoryMb ?? caps.memoryMb }));
+  if (caps.cpu !== null || caps.memoryMb !== null) {
+    // Types without a row still get the caps: planProcesses reads them from this default row.
+    capped.push({ type: "*", quantity: 1, cpu: caps.cpu, memoryMb: caps.memoryMb });
+  }
+  return { formations: capped, healthChecks, stopped: !!app?.stoppedAt };
 }

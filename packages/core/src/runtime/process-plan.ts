@@ -3,6 +3,7 @@ import { APP_PORT, PROCESS_TYPE_PATTERN, WEB_PROCESS } from "../deployments/runt
 import { TOOLS_MOUNT } from "./healthcheck-tools";
 
 export interface FormationRow {
+  /** A process type, or "*" for the defaults of types without a row of their own. */
   type: string;
   quantity: number;
   cpu: number | null;
@@ -82,7 +83,7 @@ export function planProcesses(input: {
       if (!PROCESS_TYPE_PATTERN.test(type)) {
         throw new Error(`The Procfile names a process type "${type.slice(0, 40)}"; names must be lower-case letters, digits and hyphens, at most 20 characters, starting with a letter.`);
       }
-      const formation = input.formations.find((f) => f.type === type);
+      const formation = input.formations.find((f) => f.type === type) ?? input.formations.find((f) => f.type === "*");
       return {
         type,
         command,

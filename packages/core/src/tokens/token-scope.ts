@@ -9,8 +9,8 @@ export function scopeAllows(scope: TokenScope, needed: TokenScope): boolean {
   return ORDER.indexOf(scope) >= ORDER.indexOf(needed);
 }
 
-/** API routers whose changes are deploy work: apps, their config, releases and deployments. */
-const DEPLOY_ROUTERS = new Set(["apps", "config", "releases", "deployments"]);
+/** API routers whose changes are deploy work: apps, their config, releases, deployments, scaling and health checks. */
+const DEPLOY_ROUTERS = new Set(["apps", "config", "releases", "deployments", "processes", "healthChecks"]);
 
 /**
  * The scope an API call needs. Reads need `read`; changes in the deploy routers need `deploy`;
