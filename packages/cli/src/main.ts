@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { createBerthClient, describeError, type BerthClient } from "./api-client";
 import { parseArgs, parseAssignments, parseVersion, requirePositional, stringFlag, UsageError, type ParsedArgs } from "./args";
 import { cliConfigPath, readCliConfig, resolveSettings, writeCliConfig } from "./cli-config";
+import { RUNTIME_USAGE, runtimeCommands } from "./commands/runtime-commands";
 import { followDeployment } from "./follow-deployment";
 import { configureGitRemote, parseCredentialRequest } from "./git-remote";
 import { processOutput, table, when, type Output } from "./output";
@@ -25,6 +26,10 @@ export const USAGE = `Usage: berth <command> [arguments] [--json] [--api-url URL
                                           startCommand, buildSecrets (config var names, comma-separated)
   releases NAME                           list releases, newest first
   rollback NAME vN                        release vN's image and config again
+  deploys NAME                            list deployments, newest first
+  deploys:cancel NAME [ID]                stop a build or rollout (default: the one in progress);
+                                          the previous release keeps serving
+${RUNTIME_USAGE}
 
 Settings come from flags, then BERTH_API_URL / BERTH_TOKEN / BERTH_TENANT, then ${cliConfigPath()}.`;
 
@@ -212,6 +217,30 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
+  async deploys(ctx) {
+    const app = requirePositional(ctx.args.positionals, 0, "the app name");
+    const { client, tenant } = connect(ctx);
+    const deployments = await client.deployments.list.query({ tenant, app, limit: 30 });
+    if (ctx.args.flags.json) return json(ctx, deployments), 0;
+    if (!deployments.length) return ctx.out.out(`${app} has no deployments yet: push to deploy.`), 0;
+    const rows = deployments.map((d) => [d.id, d.status, d.kind, d.releaseVersion ? `v${d.releaseVersion}` : "-", d.createdBy ?? "-", when(d.createdAt), d.description]);
+    for (const line of table([["ID", "STATUS", "KIND", "RELEASE", "BY", "WHEN", "CHANGE"], ...rows])) ctx.out.out(line);
+    return 0;
+  },
+
+  async "deploys:cancel"(ctx) {
+    const app = requirePositional(ctx.args.positionals, 0, "the app name");
+    const { client, tenant } = connect(ctx);
+    const result = await client.deployments.cancel.mutate({ tenant, app, deploymentId: ctx.args.positionals[1] ?? null });
+    if (ctx.args.flags.json && ctx.args.flags["no-wait"]) return json(ctx, result), 0;
+    ctx.out.err(`-----> Cancelling ${result.deploymentId} (${result.status})`);
+    if (ctx.args.flags["no-wait"] || result.status === "cancelled") return 0;
+    // Exit 0 once it has stopped: "cancelled" is what was asked for.
+    await followDeployment(client, result.deploymentId, ctx.out);
+    const end = await client.deployments.progress.query({ deploymentId: result.deploymentId, afterSeq: Number.MAX_SAFE_INTEGER });
+    return end.status === "cancelled" ? 0 : 1;
+  },
+
   async rollback(ctx) {
     const app = requirePositional(ctx.args.positionals, 0, "the app name");
     const version = parseVersion(ctx.args.positionals[1]);
@@ -259,7 +288,12 @@ export async function run(argv: string[], io: { out?: Output; env?: NodeJS.Proce
       out.out(USAGE);
       return args.command || args.flags.help ? 0 : 1;
     }
-    const command = commands[args.command];
+    const runtime = runtimeCommands[args.command];
+    const command: Command | undefined =
+      commands[args.command] ??
+      (runtime &&
+        ((ctx: Context) =>
+          runtime({ args: ctx.args, out: ctx.out, connect: () => connect(ctx) })));
     if (!command) throw new UsageError(`Unknown command "${args.command}". Run \`berth help\`.`);
     const ctx: Context = { args, out, env, stdin: io.stdin ?? readStdin };
     try {
