@@ -8,7 +8,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value; every other `--flag` takes the next argument (or `--flag=value`). */
-const BOOLEAN_FLAGS = new Set(["json", "help", "no-wait"]);
+const BOOLEAN_FLAGS = new Set(["json", "help", "no-wait", "tail", "tcp", "reset"]);
 
 export class UsageError extends Error {}
 

@@ -26,6 +26,7 @@ export const USAGE = `Usage: berth <command> [arguments] [--json] [--api-url URL
                                           startCommand, buildSecrets (config var names, comma-separated)
   releases NAME                           list releases, newest first
   rollback NAME vN                        release vN's image and config again
+${RUNTIME_USAGE}
   deploys NAME                            list deployments, newest first
   deploys:cancel NAME [ID]                stop a build or rollout (default: the one in progress);
                                           the previous release keeps serving
