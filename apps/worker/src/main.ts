@@ -40,6 +40,12 @@ async function main(): Promise<void> {
     { every: jobCatalog["platform.heartbeat"].repeat.everyMs },
     { name: "platform.heartbeat", data: { workerId: self.workerId }, opts: jobOptions("platform.heartbeat") },
   );
+  // One crash-check schedule for every worker (a fixed scheduler id), not one per process.
+  await queue.upsertJobScheduler(
+    "runtime.check-crashes",
+    { every: jobCatalog["runtime.check-crashes"].repeat.everyMs },
+    { name: "runtime.check-crashes", data: {}, opts: jobOptions("runtime.check-crashes") },
+  );
 
 
   const worker = new Worker(QUEUE, (job) => runJob(job, base), {

@@ -72,6 +72,20 @@ export const jobCatalog = {
     removeOnComplete: { ageSeconds: 24 * HOUR, count: 1_000 },
     removeOnFail: { ageSeconds: 7 * 24 * HOUR, count: 1_000 },
   }),
+  /**
+   * Marks apps whose live release keeps losing instances as `crashed` (with the last one's logs) and
+   * clears the mark once they stay up; Swarm itself restarts the instances. One schedule for all workers.
+   */
+  "runtime.check-crashes": defineJob({
+    queue: "platform",
+    payload: z.strictObject({}),
+    attempts: 1, // the next check is 30 s away
+    backoff: { type: "fixed", delayMs: 1_000 },
+    timeoutMs: 60_000,
+    removeOnComplete: { ageSeconds: HOUR, count: 100 },
+    removeOnFail: { ageSeconds: 24 * HOUR, count: 500 },
+    repeat: { everyMs: 30_000 },
+  }),
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof jobCatalog;

@@ -3,6 +3,7 @@ import type { HandlerContext } from "./context";
 import { handleDeployBuild } from "./deploy-build";
 import { handleDeployRelease } from "./deploy-release";
 import { handlePlatformHeartbeat } from "./platform-heartbeat";
+import { handleRuntimeCheckCrashes } from "./runtime-check-crashes";
 
 export type Handler<N extends JobName> = (payload: JobPayload<N>, ctx: HandlerContext) => Promise<unknown>;
 
@@ -11,4 +12,5 @@ export const handlers: { [N in JobName]: Handler<N> } = {
   "platform.heartbeat": handlePlatformHeartbeat,
   "deploy.build": handleDeployBuild,
   "deploy.release": handleDeployRelease,
+  "runtime.check-crashes": handleRuntimeCheckCrashes,
 };
