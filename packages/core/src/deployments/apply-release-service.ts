@@ -1,5 +1,5 @@
 import type { BerthConfig } from "@berth/config/config";
-import { createDb, type DbClient } from "@berth/db/client";
+import type { DbClient } from "@berth/db/client";
 import type { DockerClient } from "@berth/docker/engine";
 import { ensureOverlayNetwork } from "@berth/docker/networks";
 import { applyService, listServiceNames, removeService } from "@berth/docker/services";
@@ -82,30 +82,7 @@ export async function planRelease(db: DbClient, appId: string, release: Pick<Run
  * later ones roll each service over start-first. Services of process types the release no longer
  * has are removed. Returns "created" when the web service (or the first one) was created.
  */
-export async function applyReleaseService(deps: ApplyReleaseDeps, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated">;
-/** @deprecated Pass `{ db, docker, config }`: the formation and health checks are read from the database. */
-export async function applyReleaseService(docker: DockerClient, config: BerthConfig, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated">;
-export async function applyReleaseService(
-  first: ApplyReleaseDeps | DockerClient,
-  second: RuntimeApp | BerthConfig,
-  third: RuntimeApp | RuntimeRelease,
-  fourth?: RuntimeRelease,
-): Promise<"created" | "updated"> {
-  if (fourth) {
-    const config = second as BerthConfig;
-    return applyRelease({ db: legacyDb(config), docker: first as DockerClient, config }, third as RuntimeApp, fourth);
-  }
-  return applyRelease(first as ApplyReleaseDeps, second as RuntimeApp, third as RuntimeRelease);
-}
-
-let sharedDb: DbClient | undefined;
-/** For callers still on the old four-argument form (they pass the full config): one client per process. */
-function legacyDb(config: BerthConfig): DbClient {
-  sharedDb ??= createDb(config.postgres.url);
-  return sharedDb;
-}
-
-async function applyRelease(deps: ApplyReleaseDeps, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated"> {
+export async function applyReleaseService(deps: ApplyReleaseDeps, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated"> {
   const plans = await planRelease(deps.db, app.id, release);
   const network = await ensureTenantNetwork(deps.docker, deps.config, app.tenant);
   const tools = await ensureHealthcheckTools(deps.config.dataDir);

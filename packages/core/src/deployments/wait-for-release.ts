@@ -13,9 +13,8 @@ const MAX_DEAD_TASKS = 3;
 const LOG_LINES = 20;
 
 export interface WaitForReleaseInput {
-  /** @deprecated The web service's name; pass appId (every process type's service is waited for). */
-  serviceName?: string;
-  appId?: string;
+  /** Every process type's service of the app is waited for. */
+  appId: string;
   releaseId: string;
   host: string;
   timeoutMs: number;
@@ -42,8 +41,7 @@ interface ServiceProgress {
  */
 export async function waitForRelease(docker: DockerClient, config: Pick<BerthConfig, "router">, input: WaitForReleaseInput): Promise<void> {
   const deadline = Date.now() + input.timeoutMs;
-  const appId = input.appId ?? /^berth-app-(.+)-web$/.exec(input.serviceName ?? "")?.[1];
-  if (!appId) throw new Error("waitForRelease needs the app's id.");
+  const { appId } = input;
   const webService = appServiceName(appId);
   let lastSeen = "";
   const reported = new Map<string, string>();
