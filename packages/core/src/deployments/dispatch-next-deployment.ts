@@ -15,7 +15,7 @@ export async function dispatchNextDeployment(deps: { db: DbClient; config: Pick<
   const head = await deps.db.deployment.findFirst({
     where: { appId, status: { notIn: TERMINAL_STATUSES } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, kind: true, status: true, leaseOwner: true, leaseExpiresAt: true, queuePrefix: true },
+    select: { id: true, kind: true, status: true, leaseOwner: true, leaseExpiresAt: true, queuePrefix: true, recoveries: true },
   });
   if (!head) return null;
   const ready = head.kind === "build" ? head.status === "queued" : head.status === "received";
@@ -23,7 +23,8 @@ export async function dispatchNextDeployment(deps: { db: DbClient; config: Pick<
   const orphaned = ["pushing", "releasing", "deploying"].includes(head.status);
   const leased = head.leaseOwner !== null && head.leaseExpiresAt !== null && head.leaseExpiresAt > new Date();
   if (!(ready || orphaned) || leased) return null;
-  const added = await ensureDeploymentJob({ db: deps.db, config: deps.config, queuePrefix: head.queuePrefix }, "deploy.release", head.id);
+  const recovery = orphaned && head.leaseOwner ? { recovery: head.recoveries + 1 } : {};
+  const added = await ensureDeploymentJob({ db: deps.db, config: deps.config, queuePrefix: head.queuePrefix }, "deploy.release", head.id, recovery);
   return added ? head.id : null;
 }
 

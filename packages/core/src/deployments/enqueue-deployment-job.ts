@@ -41,11 +41,14 @@ export interface EnqueueDeps {
  * Adds a deployment step's job (payload: the deployment id only) unless one is already waiting or
  * running. A finished job with the same deterministic id is removed first: a step can legitimately
  * run again (its turn came later, or its worker died), and BullMQ would ignore the second add.
- * Returns whether a job was added.
+ * Returns whether a job was added. `recovery` (the deployment's next recovery number) is for a
+ * deployment whose worker died.
  */
-export async function ensureDeploymentJob(deps: EnqueueDeps, name: DeploymentJob, deploymentId: string): Promise<boolean> {
+export async function ensureDeploymentJob(deps: EnqueueDeps, name: DeploymentJob, deploymentId: string, opts: { recovery?: number } = {}): Promise<boolean> {
   const queue = jobQueue(deps.config, jobCatalog[name].queue, deps.queuePrefix ?? QUEUE_PREFIX);
-  const jobId = deploymentJobId(name, deploymentId);
+  // A recovery gets a job of its own: the dead worker's job may still count as active in Redis
+  // until BullMQ notices it stalled, and must not delay the recovery.
+  const jobId = `${deploymentJobId(name, deploymentId)}${opts.recovery ? `-r${opts.recovery}` : ""}`;
   const existing = await queue.getJob(jobId);
   if (existing) {
     const state = await existing.getState();

@@ -24,7 +24,7 @@ export async function recoverDeployments(deps: { db: DbClient; config: Pick<Bert
   const now = new Date();
   const open = await deps.db.deployment.findMany({
     where: { queuePrefix, status: { notIn: TERMINAL_STATUSES }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] },
-    select: { id: true, appId: true, kind: true, status: true, cancelRequestedAt: true },
+    select: { id: true, appId: true, kind: true, status: true, cancelRequestedAt: true, leaseOwner: true, recoveries: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const apps = new Set<string>();
@@ -35,7 +35,8 @@ export async function recoverDeployments(deps: { db: DbClient; config: Pick<Bert
       continue;
     }
     if (d.kind === "build" && (d.status === "received" || d.status === "building")) {
-      if (await ensureDeploymentJob({ ...deps, queuePrefix }, "deploy.build", d.id)) report.builds.push(d.id);
+      const recovery = d.status === "building" && d.leaseOwner ? { recovery: d.recoveries + 1 } : {};
+      if (await ensureDeploymentJob({ ...deps, queuePrefix }, "deploy.build", d.id, recovery)) report.builds.push(d.id);
       continue;
     }
     apps.add(d.appId);
