@@ -14,7 +14,7 @@ async function instanceCaps(db: DbClient, appId: string): Promise<{ cpu: number 
   return { cpu: quota?.maxCpuPerInstance ?? null, memoryMb: quota?.maxMemoryMbPerInstance ?? null };
 }
 
-/** An app's formation, health checks and whether it is stopped, as stored. */
+/** An app's formation, health checks and whether it is stopped (by itself or its tenant's suspension), as stored. */
 export async function loadRuntimeSettings(db: DbClient, appId: string): Promise<RuntimeSettings> {
   const [formations, healthChecks, app] = await Promise.all([
     db.formation.findMany({ where: { appId }, select: { type: true, quantity: true, cpu: true, memoryMb: true } }),
@@ -22,7 +22,7 @@ export async function loadRuntimeSettings(db: DbClient, appId: string): Promise<
       where: { appId },
       select: { type: true, path: true, expectedStatus: true, bodyContains: true, startPeriodSec: true, intervalSec: true, timeoutSec: true, retries: true },
     }),
-    db.app.findUnique({ where: { id: appId }, select: { stoppedAt: true } }),
+    db.app.findUnique({ where: { id: appId }, select: { stoppedAt: true, tenant: { select: { suspendedAt: true } } } }),
   ]);
   // An instance without limits of its own gets the tenant's per-instance quota as its limit, so
   // "at most 1 CPU per instance" holds for every instance, not only for those someone scaled.
@@ -32,5 +32,7 @@ export async function loadRuntimeSettings(db: DbClient, appId: string): Promise<
     // Types without a row still get the caps: planProcesses reads them from this default row.
     capped.push({ type: "*", quantity: 1, cpu: caps.cpu, memoryMb: caps.memoryMb });
   }
-  return { formations: capped, healthChecks, stopped: !!app?.stoppedAt };
+  // A suspended tenant's apps run nothing, like stopped ones; each app's own stop flag is kept, so
+  // resuming brings back exactly the apps that ran before.
+  return { formations: capped, healthChecks, stopped: !!app?.stoppedAt || !!app?.tenant.suspendedAt };
 }

@@ -5,4 +5,4 @@ import { ZResumeTenantInput, ZTenantSuspensionOutput } from "./tenants.schema";
 export const resumeTenantProcedure = platformAdminProcedure
   .input(ZResumeTenantInput)
   .output(ZTenantSuspensionOutput)
-  .mutation(({ ctx, input }) => resumeTenant(ctx.db, input));
+  .mutation(({ ctx, input }) => resumeTenant(ctx, input));

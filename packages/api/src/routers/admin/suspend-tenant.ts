@@ -5,4 +5,4 @@ import { ZSuspendTenantInput, ZTenantSuspensionOutput } from "./tenants.schema";
 export const suspendTenantProcedure = platformAdminProcedure
   .input(ZSuspendTenantInput)
   .output(ZTenantSuspensionOutput)
-  .mutation(({ ctx, input }) => suspendTenant(ctx.db, input));
+  .mutation(({ ctx, input }) => suspendTenant(ctx, input));
