@@ -47,6 +47,7 @@ describe("accounts: sign up, a tenant, an invited viewer who cannot deploy", () 
   let ownerPage: Page;
   let viewerPage: Page;
   let ownerToken = "";
+  let viewerToken = "";
   const work = new GitWorkspace();
 
   before(async () => {
@@ -67,6 +68,12 @@ describe("accounts: sign up, a tenant, an invited viewer who cannot deploy", () 
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${ownerToken}` },
         body: JSON.stringify({ tenant }),
+      });
+      // And the owner's account, so test users do not pile up (the viewer deleted theirs in the test).
+      await fetch(`http://127.0.0.1:${config.web.port}/api/trpc/auth.deleteAccount`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${ownerToken}` },
+        body: JSON.stringify({ password: PASSWORD }),
       });
     }
     work.remove();
@@ -125,7 +132,7 @@ describe("accounts: sign up, a tenant, an invited viewer who cannot deploy", () 
     const created = await work.berth(["apps:create", app, "--token", ownerToken, "--tenant", tenant]);
     assert.equal(created.code, 0, created.stderr + created.stdout);
 
-    const viewerToken = await createToken(viewerPage, "viewer-cli", "deploy");
+    viewerToken = await createToken(viewerPage, "viewer-cli", "deploy");
     await viewerPage.screenshot({ path: artifact("accounts-token-phone.png"), fullPage: true });
     const info = await work.berth(["apps:info", app, "--token", viewerToken, "--tenant", tenant]);
     assert.equal(info.code, 0, `a viewer may read: ${info.stderr}`);
@@ -151,5 +158,20 @@ describe("accounts: sign up, a tenant, an invited viewer who cannot deploy", () 
     const afterRevoke = await work.berth(["apps:info", app, "--token", readToken, "--tenant", tenant]);
     assert.notEqual(afterRevoke.code, 0);
     assert.match(afterRevoke.stderr + afterRevoke.stdout, /revoked/);
+  });
+
+  test("the viewer deletes their own account in the browser; their token stops working", async () => {
+    await viewerPage.goto(`${config.web.publicUrl}/account`);
+    await viewerPage.getByLabel("Your password").fill(PASSWORD);
+    viewerPage.once("dialog", (dialog) => void dialog.accept());
+    await viewerPage.getByRole("button", { name: "Delete my account" }).click();
+    await viewerPage.waitForURL(/\/sign-in/);
+    const refused = await work.berth(["apps:info", app, "--token", viewerToken, "--tenant", tenant]);
+    assert.notEqual(refused.code, 0);
+    await viewerPage.goto(`${config.web.publicUrl}/sign-in`);
+    await viewerPage.getByLabel("Email", { exact: true }).fill(viewer.email);
+    await viewerPage.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await viewerPage.getByRole("button", { name: "Sign in" }).click();
+    await viewerPage.getByText("The email or password is not correct.").waitFor();
   });
 });
