@@ -141,9 +141,10 @@ async function reuseBase(deps: PipelineDeps, deployment: LoadedDeployment): Prom
     stepDeadlineAt: stepDeadline("releasing"),
   });
   if (!moved) return null;
-  const base = deployment.baseReleaseId
-    ? await deps.db.release.findFirst({ where: { id: deployment.baseReleaseId, appId: deployment.app.id } })
-    : null;
+  // A config change applies to whatever serves when its turn comes (a push queued before it may have
+  // gone live since it was recorded); a rollback goes back to the release it names.
+  const baseId = deployment.kind === "config" ? (deployment.app.currentRelease?.id ?? deployment.baseReleaseId) : deployment.baseReleaseId;
+  const base = baseId ? await deps.db.release.findFirst({ where: { id: baseId, appId: deployment.app.id } }) : null;
   if (!base) throw new DeploymentFailure("The release this deployment builds on no longer exists.");
   return {
     appId: deployment.app.id,
