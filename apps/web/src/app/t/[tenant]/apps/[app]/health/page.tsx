@@ -1,14 +1,9 @@
 import type { Metadata } from "next";
-import { NotYetAvailable } from "../../../../../../components/not-yet-available";
+import { HealthChecksPanel } from "./health-checks-panel";
 
 export const metadata: Metadata = { title: "Health check" };
 
-export default function HealthCheckPage() {
-  return (
-    <NotYetAvailable
-      testId="health-unavailable"
-      what="Health-check settings"
-      meanwhile="Today a release goes live once its instance answers through the router; a release that never answers is rolled back automatically."
-    />
-  );
+export default async function HealthCheckPage({ params }: { params: Promise<{ tenant: string; app: string }> }) {
+  const p = await params;
+  return <HealthChecksPanel tenant={decodeURIComponent(p.tenant)} app={decodeURIComponent(p.app)} />;
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { NotYetAvailable } from "../../../../../../components/not-yet-available";
+import { RuntimeLogs } from "./runtime-logs";
 
 export const metadata: Metadata = { title: "Logs" };
 
-export default function LogsPage() {
-  return <NotYetAvailable testId="logs-unavailable" what="Runtime logs" meanwhile="Build and deploy logs are on the Deployments tab, kept for every deployment." />;
+export default async function LogsPage({ params }: { params: Promise<{ tenant: string; app: string }> }) {
+  const p = await params;
+  return <RuntimeLogs tenant={decodeURIComponent(p.tenant)} app={decodeURIComponent(p.app)} />;
 }

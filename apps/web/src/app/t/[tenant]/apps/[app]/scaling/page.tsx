@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { NotYetAvailable } from "../../../../../../components/not-yet-available";
+import { ScalingPanel } from "./scaling-panel";
 
 export const metadata: Metadata = { title: "Scaling" };
 
-export default function ScalingPage() {
-  return <NotYetAvailable testId="scaling-unavailable" what="Scaling per process type" meanwhile="Every app runs one web instance; the Overview tab shows it and its state." />;
+export default async function ScalingPage({ params }: { params: Promise<{ tenant: string; app: string }> }) {
+  const p = await params;
+  return <ScalingPanel tenant={decodeURIComponent(p.tenant)} app={decodeURIComponent(p.app)} />;
 }
