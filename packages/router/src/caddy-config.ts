@@ -51,17 +51,37 @@ export function caddyConfig(table: TRouteTable): CaddyJson {
   };
 }
 
+/** How often the addresses behind a service name are looked up again: new instances get traffic within this. */
+export const DNS_REFRESH = "1s";
+
 function appRoute(route: TRouteTable["routes"][number]): CaddyJson {
+  const [only] = route.upstreams;
+  const discovered = route.upstreams.length === 1 && only?.eachAddress;
+  const separator = only ? only.dial.lastIndexOf(":") : -1;
   return {
     "@id": `app-${route.id}`,
     match: [{ host: [...route.hosts].sort() }],
     handle: [
       {
         handler: "reverse_proxy",
-        upstreams: route.upstreams.map((u) => ({ dial: u.dial })),
-        // Upstreams are DNS names of Swarm tasks: while a task is replaced the name may briefly point
-        // at nothing, so a failed dial is retried for a few seconds instead of answering 502 at once.
-        load_balancing: { try_duration: UPSTREAM_TRY_DURATION, try_interval: "250ms" },
+        ...(discovered && only
+          ? {
+              // Swarm's DNS lists a task only while it is healthy and removes it before stopping it,
+              // so looking the name up every second sends new requests only to healthy instances,
+              // while requests already on a draining instance finish there (it gets SIGTERM and its
+              // grace period after it left DNS).
+              dynamic_upstreams: { source: "a", name: only.dial.slice(0, separator), port: only.dial.slice(separator + 1), refresh: DNS_REFRESH },
+            }
+          : { upstreams: route.upstreams.map((u) => ({ dial: u.dial })) }),
+        // While a task is replaced a name may briefly point at nothing (or at an instance that just
+        // died), so a failed dial is retried, on another instance, for a few seconds instead of
+        // answering 502 at once; an instance that refused a connection is skipped for a while.
+        load_balancing: {
+          ...(discovered ? { selection_policy: { policy: "round_robin" } } : {}),
+          try_duration: UPSTREAM_TRY_DURATION,
+          try_interval: "250ms",
+        },
+        ...(discovered ? { health_checks: { passive: { fail_duration: "5s", max_fails: 1 } } } : {}),
       },
     ],
     terminal: true,

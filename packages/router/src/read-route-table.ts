@@ -15,11 +15,19 @@ export function routeTableFromCaddy(config: CaddyJson | null): TRouteTable {
   const routes: TRouteTable["routes"] = [];
   for (const server of Object.values(servers)) {
     for (const raw of server.routes ?? []) {
-      const route = raw as { "@id"?: string; match?: Array<{ host?: string[] }>; handle?: Array<{ upstreams?: Array<{ dial?: string }> }> };
+      const route = raw as {
+        "@id"?: string;
+        match?: Array<{ host?: string[] }>;
+        handle?: Array<{ upstreams?: Array<{ dial?: string }>; dynamic_upstreams?: { source?: string; name?: string; port?: string } }>;
+      };
       const id = APP_ROUTE_ID.exec(route["@id"] ?? "")?.[1];
       if (!id) continue;
       const hosts = (route.match ?? []).flatMap((m) => m.host ?? []);
-      const upstreams = (route.handle ?? []).flatMap((h) => h.upstreams ?? []).flatMap((u) => (u.dial ? [{ dial: u.dial }] : []));
+      const upstreams = (route.handle ?? []).flatMap((h): TRouteTable["routes"][number]["upstreams"] => {
+        const d = h.dynamic_upstreams;
+        if (d?.source === "a" && d.name && d.port) return [{ dial: `${d.name}:${d.port}`, eachAddress: true }];
+        return (h.upstreams ?? []).flatMap((u) => (u.dial ? [{ dial: u.dial }] : []));
+      });
       routes.push({ id, hosts, upstreams });
     }
   }

@@ -12,14 +12,22 @@ const hostname = z
 export const ZUpstream = z.object({
   /** `host:port` reachable from the router, e.g. a task's DNS name on the tenant network. */
   dial: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, "must be host:port"),
+  /**
+   * The name stands for many instances (a Swarm service in dnsrr mode): every address it resolves
+   * to is an upstream of its own, looked up again every second, and requests are spread over them.
+   * Without it, one name is one upstream and pooled connections pin traffic to one instance.
+   */
+  eachAddress: z.boolean().optional(),
 });
 
-export const ZRoute = z.object({
-  /** Stable identity of the route (the app id), used for ordering and in the router's config. */
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  hosts: z.array(hostname).min(1),
-  upstreams: z.array(ZUpstream).min(1),
-});
+export const ZRoute = z
+  .object({
+    /** Stable identity of the route (the app id), used for ordering and in the router's config. */
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    hosts: z.array(hostname).min(1),
+    upstreams: z.array(ZUpstream).min(1),
+  })
+  .refine((r) => r.upstreams.length === 1 || !r.upstreams.some((u) => u.eachAddress), "an upstream resolved to each address must be the route's only one");
 
 export const ZRouteTable = z.object({ routes: z.array(ZRoute) });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ADMIN_LISTEN, ADMIN_ORIGIN, caddyConfig, NO_SUCH_APP_HEADER, NO_SUCH_APP_VALUE } from "../src/caddy-config";
+import { routeTableFromCaddy } from "../src/read-route-table";
 import { EMPTY_ROUTE_TABLE } from "../src/route-table";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- walking Caddy's untyped JSON in assertions
@@ -51,6 +52,17 @@ describe("caddyConfig", () => {
     assert.equal(routes[1]["@id"], "app-b-app");
     assert.equal(routes[2]["@id"], "no-such-app");
     assert.deepEqual(caddyConfig(table), caddyConfig({ routes: [...table.routes].reverse() }), "input order does not matter");
+  });
+
+  test("a service name resolved to each address becomes DNS-discovered upstreams, spread round robin, and reads back the same", () => {
+    const table = { routes: [{ id: "svc", hosts: ["svc.acme.example.com"], upstreams: [{ dial: "berth-app-x-web:5000", eachAddress: true }] }] };
+    const cfg: Json = caddyConfig(table);
+    const handler = server(cfg).routes[0].handle[0];
+    assert.deepEqual(handler.dynamic_upstreams, { source: "a", name: "berth-app-x-web", port: "5000", refresh: "1s" });
+    assert.equal(handler.upstreams, undefined);
+    assert.equal(handler.load_balancing.selection_policy.policy, "round_robin");
+    assert.deepEqual(routeTableFromCaddy(cfg), table);
+    assert.throws(() => caddyConfig({ routes: [{ id: "x", hosts: ["ok.example"], upstreams: [{ dial: "a:1", eachAddress: true }, { dial: "b:1" }] }] }));
   });
 
   test("invalid hosts and upstreams are refused before they reach Caddy", () => {

@@ -5,11 +5,12 @@ import { resolveRouterAdmin } from "@berth/router/admin-endpoint";
 import { applyRouteTable } from "@berth/router/apply-route-table";
 import type { TRouteTable } from "@berth/router/route-table";
 import { appHost } from "../apps/app-url";
-import { APP_PORT, appServiceName } from "./runtime-names";
+import { processTypesOf } from "../runtime/process-plan";
+import { APP_PORT, appServiceName, WEB_PROCESS } from "./runtime-names";
 import { withAdvisoryLock } from "./with-app-lock";
 
 /**
- * The route table as the database says it should be: every app whose current release is live, plus
+ * The route table as the database says it should be: the web process of every app whose current release is live, plus
  * every app with a deployment in `deploying` (its new tasks must be reachable to be verified).
  * Derived from rows alone, so two deploys of different apps syncing at once both end up routed.
  */
@@ -18,14 +19,16 @@ export async function routeTableFromDb(db: DbClient, config: Pick<BerthConfig, "
     where: {
       OR: [{ currentRelease: { status: "live" } }, { deployments: { some: { status: "deploying" } } }, { id: { in: opts.include ?? [] } }],
     },
-    select: { id: true, name: true, tenant: { select: { name: true } } },
+    select: { id: true, name: true, tenant: { select: { name: true } }, currentRelease: { select: { processTypes: true } } },
     orderBy: { id: "asc" },
   });
   return {
-    routes: apps.map((app) => ({
+    // Only the web process is routed: an app whose Procfile has no web (only workers) gets no route.
+    routes: apps.filter((app) => WEB_PROCESS in processTypesOf(app.currentRelease?.processTypes ?? {})).map((app) => ({
       id: app.id,
       hosts: [appHost(config, app.tenant.name, app.name)],
-      upstreams: [{ dial: `${appServiceName(app.id)}:${APP_PORT}` }],
+      // Each healthy instance of the web service is an upstream of its own (see the router's eachAddress).
+      upstreams: [{ dial: `${appServiceName(app.id)}:${APP_PORT}`, eachAddress: true }],
     })),
   };
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { type LogLine, readContainerLogs, timestampNs } from "@berth/docker/container-logs";
 import { listServiceTasks } from "@berth/docker/services";
 import type { AppRef } from "../apps/app-scope";
@@ -60,6 +61,8 @@ export async function readRuntimeLogs(
   const collected: Array<LogLine & { instance: string }> = [];
   const follow = afterNs !== undefined && (input.waitMs ?? 0) > 0;
   const controller = new AbortController();
+  // One listener per followed container (and dockerode's own): more than Node's default warning level of 10.
+  setMaxListeners(0, controller.signal);
   const waitMs = Math.min(input.waitMs ?? 0, MAX_WAIT_MS);
   let timer = follow ? setTimeout(() => controller.abort(), waitMs) : undefined;
   const onLine = (instance: string) => (line: LogLine) => {

@@ -48,6 +48,8 @@ export interface RuntimeFixture {
   app: { id: string; name: string; tenant: { id: string; name: string } };
   host: string;
   imageDigest: string;
+  /** How the runtime services address the app, as its owner. */
+  ref: { userId: string; tenant: string; app: string };
   /** Makes a release row (live, current) and applies it to Swarm and the router. */
   release(opts?: { config?: Record<string, string>; processTypes?: Record<string, string> }): Promise<{ id: string; version: number }>;
   cleanup(): Promise<void>;
@@ -60,6 +62,9 @@ export async function createRuntimeFixture(deps: { db: DbClient; docker: DockerC
   const tenantRow = await deps.db.tenant.create({ data: { name: `rt-${label}-${run}` }, select: { id: true, name: true } });
   const appRow = await deps.db.app.create({ data: { tenantId: tenantRow.id, name: `app-${run}` }, select: { id: true, name: true } });
   const app = { ...appRow, tenant: tenantRow };
+  // An owner to act as: the runtime services check membership and role like the API does.
+  const owner = await deps.db.user.create({ data: { email: `rt-${label}-${run}@runtime-tests.berth.test`, passwordHash: "not-used" }, select: { id: true } });
+  await deps.db.membership.create({ data: { tenantId: tenantRow.id, userId: owner.id, role: "owner" } });
   // One image per test process; each app gets it under its own repository (the registry shares the layers).
   builtDigest ??= (async () => {
     const tag = `berth-runtime-test:${run}`;
@@ -76,6 +81,7 @@ export async function createRuntimeFixture(deps: { db: DbClient; docker: DockerC
     app,
     host: appHost(deps.config, tenantRow.name, appRow.name),
     imageDigest,
+    ref: { userId: owner.id, tenant: tenantRow.name, app: appRow.name },
     async release(opts = {}) {
       version += 1;
       const release = await deps.db.release.create({
@@ -93,6 +99,7 @@ export async function createRuntimeFixture(deps: { db: DbClient; docker: DockerC
     },
     async cleanup() {
       await deps.db.tenant.delete({ where: { id: tenantRow.id } }).catch(() => undefined);
+      await deps.db.user.delete({ where: { id: owner.id } }).catch(() => undefined);
       await removeAppRuntime(deps, app.id);
       const network = tenantNetworkName(tenantRow.id);
       await disconnectRouterFromNetwork(deps.docker, deps.config, network).catch(() => undefined);

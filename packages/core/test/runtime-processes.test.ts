@@ -1,0 +1,226 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { loadConfig } from "@berth/config/config";
+import { createDb } from "@berth/db/client";
+import { connectDocker } from "@berth/docker/engine";
+import { listServiceTasks } from "@berth/docker/services";
+import { httpRequest } from "@berth/router/http-request";
+import { askRouterForHost } from "@berth/router/probe";
+import { processServiceName } from "../src/deployments/runtime-names";
+import { routeTableFromDb } from "../src/deployments/sync-routes";
+import { waitForRelease } from "../src/deployments/wait-for-release";
+import { AppError } from "../src/errors/app-error";
+import { setTenantQuota } from "../src/quotas/tenant-quota";
+import { checkCrashes, CRASHES_TO_MARK } from "../src/runtime/check-crashes";
+import { listProcesses, type ProcessList } from "../src/runtime/list-processes";
+import { readRuntimeLogs } from "../src/runtime/read-runtime-logs";
+import { restartProcesses } from "../src/runtime/restart-processes";
+import { scaleProcesses } from "../src/runtime/scale-processes";
+import { startApp, stopApp } from "../src/runtime/stop-start-app";
+import { createRuntimeFixture, PROCFILE_TYPES, type RuntimeFixture } from "./support/runtime-fixture";
+
+/**
+ * Process types, scaling, restarts, stop/start, crash handling, runtime logs and quotas against the
+ * real Swarm, router and PostgreSQL. The app has a Procfile with web and worker.
+ */
+const config = loadConfig();
+const db = createDb(config.postgres.url);
+const docker = connectDocker(config.docker.socketPath);
+const deps = { db, config, docker };
+let fx: RuntimeFixture;
+
+/** Polls until `check` returns a value (functional waiting, not a speed assertion); throws with the last state. */
+async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+}
+
+const ps = () => listProcesses(deps, fx.ref);
+const proc = (list: ProcessList, type: string) => list.processes.find((p) => p.type === type);
+const healthyWeb = (list: ProcessList) => proc(list, "web")?.instances.filter((i) => i.state === "running" && i.health === "healthy") ?? [];
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail("expected a refusal");
+}
+
+before(async () => {
+  fx = await createRuntimeFixture(deps, "procs");
+  const release = await fx.release({ processTypes: PROCFILE_TYPES, config: { GREETING: "procs" } });
+  await waitForRelease(docker, config, { appId: fx.app.id, releaseId: release.id, host: fx.host, timeoutMs: 120_000, signal: AbortSignal.timeout(130_000) });
+});
+
+after(async () => {
+  await fx?.cleanup();
+  await db.$disconnect();
+});
+
+describe("process types", () => {
+  test("web and worker each run as a service; only web is routed", async () => {
+    const list = await eventually("both types running", async () => {
+      const l = await ps();
+      return healthyWeb(l).length === 1 && proc(l, "worker")?.instances.some((i) => i.state === "running") ? l : undefined;
+    });
+    assert.equal(list.state, "running");
+    assert.deepEqual(list.processes.map((p) => [p.type, p.command, p.routed]), [["web", PROCFILE_TYPES.web, true], ["worker", PROCFILE_TYPES.worker, false]]);
+    assert.equal(proc(list, "worker")?.instances[0]?.health, "none", "a worker has no default health check");
+    const route = (await routeTableFromDb(db, config)).routes.find((r) => r.id === fx.app.id);
+    assert.deepEqual(route?.upstreams, [{ dial: `${processServiceName(fx.app.id, "web")}:5000`, eachAddress: true }]);
+    const answer = await askRouterForHost(config.router.url, fx.host);
+    assert.match(answer.body, /^hello procs from /);
+    const logs = await readRuntimeLogs(deps, { ...fx.ref, type: "worker", tail: 50 });
+    assert.ok(logs.lines.some((l) => l.line === "worker started" && l.instance.startsWith("worker.")), "the worker's own command runs");
+  });
+
+  test("scale web to 3 and back to 1; ps shows the instances", async () => {
+    const formation = await scaleProcesses(deps, { ...fx.ref, changes: [{ type: "web", quantity: 3 }] });
+    assert.deepEqual(formation.find((f) => f.type === "web"), { type: "web", quantity: 3, cpu: null, memoryMb: null });
+    const three = await eventually("3 healthy web instances", async () => {
+      const l = await ps();
+      return healthyWeb(l).length === 3 ? l : undefined;
+    });
+    assert.equal(proc(three, "web")?.quantity, 3);
+    const hosts = new Set<string>();
+    await eventually("answers from all 3 instances", async () => {
+      hosts.add((await askRouterForHost(config.router.url, fx.host)).body);
+      return hosts.size === 3;
+    });
+    await scaleProcesses(deps, { ...fx.ref, changes: [{ type: "web", quantity: 1 }] });
+    const one = await eventually("1 web instance", async () => {
+      const l = await ps();
+      return proc(l, "web")?.instances.length === 1 ? l : undefined;
+    });
+    assert.equal(proc(one, "web")?.quantity, 1);
+  });
+
+  test("an unknown process type or a bad count is refused with what to do", async () => {
+    const unknown = await refusal(scaleProcesses(deps, { ...fx.ref, changes: [{ type: "clock", quantity: 1 }] }));
+    assert.match(unknown.userMessage, /no process type "clock"; it has web, worker/);
+    const negative = await refusal(scaleProcesses(deps, { ...fx.ref, changes: [{ type: "web", quantity: -1 }] }));
+    assert.match(negative.userMessage, /whole number from 0/);
+  });
+});
+
+describe("instances are replaced", () => {
+  test("a killed web container is replaced and the app keeps answering with two instances", async () => {
+    await scaleProcesses(deps, { ...fx.ref, changes: [{ type: "web", quantity: 2 }] });
+    await eventually("2 healthy web instances", async () => healthyWeb(await ps()).length === 2);
+    const victim = (await listServiceTasks(docker, processServiceName(fx.app.id, "web"))).find((t) => t.state === "running" && t.containerId);
+    assert.ok(victim?.containerId);
+    let ok = 0;
+    const failures: string[] = [];
+    let stop = false;
+    const load = (async () => {
+      while (!stop) {
+        try {
+          const a = await askRouterForHost(config.router.url, fx.host, 10_000);
+          if (a.status === 200) ok++;
+          else failures.push(`HTTP ${a.status}`);
+        } catch (err) {
+          failures.push(String(err));
+        }
+      }
+    })();
+    await docker.getContainer(victim.containerId).kill();
+    await eventually("the killed instance replaced", async () => {
+      const l = await ps();
+      return healthyWeb(l).length === 2 && !healthyWeb(l).some((i) => victim.id.startsWith(i.id));
+    });
+    stop = true;
+    await load;
+    assert.ok(ok > 0, "requests were made");
+    assert.deepEqual(failures, [], `${failures.length} of ${ok + failures.length} requests failed while an instance was killed`);
+  });
+
+  test("restart replaces every instance; stop runs none and start brings them back", async () => {
+    const before = new Set(healthyWeb(await ps()).map((i) => i.id));
+    assert.deepEqual(await restartProcesses(deps, { ...fx.ref, type: "web" }), { restarted: ["web"] });
+    await eventually("all web instances replaced", async () => {
+      const now = healthyWeb(await ps());
+      return now.length === 2 && now.every((i) => !before.has(i.id));
+    });
+    await stopApp(deps, fx.ref);
+    const stopped = await eventually("no instances", async () => {
+      const l = await ps();
+      return l.processes.every((p) => p.instances.length === 0) ? l : undefined;
+    });
+    assert.equal(stopped.state, "stopped");
+    assert.deepEqual(stopped.processes.map((p) => p.quantity), [0, 0]);
+    await startApp(deps, fx.ref);
+    const started = await eventually("instances back", async () => {
+      const l = await ps();
+      return healthyWeb(l).length === 2 && proc(l, "worker")?.instances.length === 1 ? l : undefined;
+    });
+    assert.equal(started.state, "running");
+    assert.match((await askRouterForHost(config.router.url, fx.host)).body, /^hello procs/);
+  });
+
+  test(`an app that keeps crashing is marked crashed with its last logs and stays routed`, async () => {
+    for (let i = 0; i < CRASHES_TO_MARK; i++) {
+      const task = (await listServiceTasks(docker, processServiceName(fx.app.id, "worker"))).find((t) => t.state === "running" && t.containerId);
+      assert.ok(task?.containerId, "a running worker instance");
+      await docker.getContainer(task.containerId).kill();
+      await eventually("the worker instance replaced", async () => {
+        const tasks = await listServiceTasks(docker, processServiceName(fx.app.id, "worker"));
+        return tasks.some((t) => t.state === "running" && t.id !== task.id);
+      });
+    }
+    // The platform's worker runs the same check every 30 s and may have marked it already.
+    await checkCrashes({ db, docker });
+    const list = await ps();
+    assert.equal(list.state, "crashed");
+    assert.match(list.crash?.reason ?? "", /instances of the worker process stopped/);
+    assert.match(list.crash?.reason ?? "", /worker (started|tick)/, "the reason carries the container's last log lines");
+    assert.match((await askRouterForHost(config.router.url, fx.host)).body, /^hello procs/, "still answering");
+  });
+});
+
+describe("runtime logs", () => {
+  test("a follow (long poll) returns a line the app prints after it started", async () => {
+    const first = await readRuntimeLogs(deps, { ...fx.ref, tail: 5 });
+    const marker = `marker-${Date.now()}`;
+    const following = readRuntimeLogs(deps, { ...fx.ref, after: first.cursor, waitMs: 20_000 });
+    await new Promise((r) => setTimeout(r, 1_000));
+    const said = await httpRequest(new URL(`/say?line=${marker}`, config.router.url).toString(), { headers: { Host: fx.host }, timeoutMs: 10_000 });
+    assert.equal(said.status, 200);
+    const page = await following;
+    assert.ok(page.lines.some((l) => l.line === marker && l.instance.startsWith("web.")), `got: ${JSON.stringify(page.lines.slice(-5))}`);
+    assert.ok(BigInt(page.cursor) > BigInt(first.cursor));
+  });
+});
+
+describe("quotas", () => {
+  test("maxReplicas, maxCpuPerInstance and maxMemoryMbPerInstance refuse with a message naming the quota", async () => {
+    await setTenantQuota(db, { tenant: fx.tenant.name, maxReplicas: 3, maxCpuPerInstance: 0.5, maxMemoryMbPerInstance: 256 });
+    try {
+      const replicas = await refusal(scaleProcesses(deps, { ...fx.ref, changes: [{ type: "web", quantity: 3 }] }));
+      assert.equal(replicas.code, "FORBIDDEN");
+      assert.match(replicas.userMessage, /maxReplicas = 3/);
+      const cpu = await refusal(scaleProcesses(deps, { ...fx.ref, changes: [{ type: "web", cpu: 1 }] }));
+      assert.match(cpu.userMessage, /maxCpuPerInstance = 0.5/);
+      const memory = await refusal(scaleProcesses(deps, { ...fx.ref, changes: [{ type: "worker", memoryMb: 512 }] }));
+      assert.match(memory.userMessage, /maxMemoryMbPerInstance = 256/);
+      const within = await scaleProcesses(deps, { ...fx.ref, changes: [{ type: "web", quantity: 2, cpu: 0.25, memoryMb: 128 }] });
+      assert.deepEqual(within.find((f) => f.type === "web"), { type: "web", quantity: 2, cpu: 0.25, memoryMb: 128 });
+      const spec = (await docker.getService(processServiceName(fx.app.id, "worker")).inspect()) as { Spec: { TaskTemplate: { Resources: { Limits: { NanoCPUs?: number; MemoryBytes?: number } } } } };
+      assert.deepEqual(spec.Spec.TaskTemplate.Resources.Limits, { NanoCPUs: 500_000_000, MemoryBytes: 256 * 1024 * 1024 }, "an instance without limits of its own gets the tenant's caps");
+    } finally {
+      await setTenantQuota(db, { tenant: fx.tenant.name, maxReplicas: null, maxCpuPerInstance: null, maxMemoryMbPerInstance: null });
+    }
+  });
+});
