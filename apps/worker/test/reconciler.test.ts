@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { loadConfig } from "@berth/config/config";
+import { appHost } from "@berth/core/apps/app-url";
+import { configKeyOf, decryptConfigMap } from "@berth/core/crypto/config-cipher";
+import { applyReleaseService } from "@berth/core/deployments/apply-release-service";
+import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
+import { appServiceName, RELEASE_LABEL } from "@berth/core/deployments/runtime-names";
+import { startBuildDeployment } from "@berth/core/deployments/start-build-deployment";
+import { startConfigDeployment } from "@berth/core/deployments/start-config-deployment";
+import { routeTableFromDb } from "@berth/core/deployments/sync-routes";
+import { reconcileRuntime } from "@berth/core/reconciler/reconcile-runtime";
+import { createDb } from "@berth/db/client";
+import { connectDocker } from "@berth/docker/engine";
+import { inspectService, removeService } from "@berth/docker/services";
+import { resolveRouterAdmin } from "@berth/router/admin-endpoint";
+import { applyRouteTable } from "@berth/router/apply-route-table";
+import { askRouterForHost } from "@berth/router/probe";
+import { withAdvisoryLock } from "@berth/core/deployments/with-app-lock";
+import { archive, assertNoDuplicates, removeTestTenant, settledRuntime, sleep, waitForEnd } from "./deploy-fixtures";
+import { startInProcessWorker } from "./in-process-worker";
+
+/**
+ * The reconciler against real drift: a deleted Swarm service, a service running the wrong release,
+ * a deleted route and a stale route are each repaired and recorded as a platform audit event. (The
+ * platform's own worker reconciles too; whichever gets there first, the repair and its event must
+ * be there.)
+ */
+const config = loadConfig();
+const db = createDb(config.postgres.url);
+const docker = connectDocker(config.docker.socketPath);
+const run = randomBytes(3).toString("hex");
+const prefix = `berth-test-reconcile-${run}`;
+const tenantName = `rc-${run}`;
+const appName = `mender-${run}`;
+const host = appHost(config, tenantName, appName);
+const work = mkdtempSync(path.join(os.tmpdir(), "berth-reconcile-test-"));
+const deps = { db, config, queuePrefix: prefix };
+const reconcileDeps = { db, config, docker, log: () => undefined };
+let tenantId = "";
+let appId = "";
+let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
+
+const server = 'require("node:http").createServer((q, s) => s.end(`hi ${process.env.GREETING}`)).listen(Number(process.env.PORT));\n';
+
+/** Waits until the app answers through the router with `expected`. */
+async function answers(expected: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    const a = await askRouterForHost(config.router.url, host).catch((e: Error) => ({ status: 0, body: e.message }));
+    if (a.status === 200 && a.body === expected) return;
+    last = `${a.status} ${a.body.slice(0, 100)}`;
+    await sleep(500);
+  }
+  throw new Error(`${host} did not answer "${expected}" (last: ${last})`);
+}
+
+async function repairEvents(kind: string) {
+  const events = await db.auditEvent.findMany({ where: { targetId: appId, action: "runtime.repair", interface: "platform" } });
+  return events.filter((e) => (e.details as { repair?: string } | null)?.repair === kind);
+}
+
+async function loadTableWithout(mutate: (routes: Awaited<ReturnType<typeof routeTableFromDb>>["routes"]) => typeof routes) {
+  const routes = (await routeTableFromDb(db, config)).routes;
+  // Under the same lock syncRoutes takes, so no deploy overwrites the broken table before the test looks.
+  await withAdvisoryLock(db, "berth:router", async () => {
+    await applyRouteTable(await resolveRouterAdmin(docker, config.router), { routes: mutate(routes) });
+  });
+}
+
+before(async () => {
+  tenantId = (await db.tenant.create({ data: { name: tenantName } })).id;
+  appId = (await db.app.create({ data: { tenantId, name: appName, configVars: { create: { key: "GREETING", value: "one" } } } })).id;
+  worker = await startInProcessWorker({ db, config, docker, prefix, workerId: `reconcile-test-${run}` });
+  const sourceArchive = await archive(work, "v1", { "server.js": server });
+  const first = await waitForEnd(db, (await startBuildDeployment(deps, { appId, commitSha: "abcd1234", sourceArchive, createdById: null })).deploymentId);
+  assert.equal(first.status, "live", first.lines.join("\n"));
+  const second = await waitForEnd(db, (await startConfigDeployment(deps, { appId, config: { GREETING: "two" }, description: "Set GREETING", createdById: null })).deploymentId!);
+  assert.equal(second.status, "live", second.lines.join("\n"));
+  await answers("hi two");
+});
+
+after(async () => {
+  await worker?.close();
+  await worker?.obliterate();
+  await closeDeploymentQueues();
+  await removeTestTenant({ db, docker, config }, tenantId, [appId]);
+  rmSync(work, { recursive: true, force: true });
+  await db.$disconnect();
+});
+
+describe("reconciler", { timeout: 600_000 }, () => {
+  test("a deleted service is re-created on the live release and the repair is recorded", async () => {
+    assert.ok(await removeService(docker, appServiceName(appId)));
+    await reconcileRuntime(reconcileDeps);
+    const app = await db.app.findUniqueOrThrow({ where: { id: appId } });
+    const service = await inspectService(docker, appServiceName(appId));
+    assert.equal(service?.spec.Labels?.[RELEASE_LABEL], app.currentReleaseId);
+    await answers("hi two");
+    assert.ok((await repairEvents("service-missing")).length >= 1, "recorded as a platform audit event");
+    assertNoDuplicates(await settledRuntime({ docker, config }, { id: appId, tenant: tenantName, name: appName }), "after re-creating the service");
+  });
+
+  test("a service running another release is put back on the live one", async () => {
+    const v1 = await db.release.findFirstOrThrow({ where: { appId, version: 1 } });
+    const app = await db.app.findUniqueOrThrow({ where: { id: appId }, include: { tenant: true } });
+    await applyReleaseService({ db, docker, config }, { id: appId, name: appName, tenant: app.tenant }, { id: v1.id, imageDigest: v1.imageDigest, config: decryptConfigMap(configKeyOf(config), v1.config) });
+    await answers("hi one");
+    await reconcileRuntime(reconcileDeps);
+    const service = await inspectService(docker, appServiceName(appId));
+    assert.equal(service?.spec.Labels?.[RELEASE_LABEL], app.currentReleaseId);
+    await answers("hi two");
+    assert.ok((await repairEvents("service-wrong-release")).length >= 1);
+  });
+
+  test("a deleted route is added back", async () => {
+    await loadTableWithout((routes) => routes.filter((r) => r.id !== appId));
+    const gone = await askRouterForHost(config.router.url, host);
+    assert.equal(gone.isFallback, true, "the router no longer knows the app");
+    await reconcileRuntime(reconcileDeps);
+    await answers("hi two");
+    assert.ok((await repairEvents("route-missing")).length >= 1);
+  });
+
+  test("a route pointing elsewhere is corrected", async () => {
+    await loadTableWithout((routes) => routes.map((r) => (r.id === appId ? { ...r, upstreams: [{ dial: "nowhere.invalid:5000" }] } : r)));
+    await reconcileRuntime(reconcileDeps);
+    await answers("hi two");
+    assert.ok((await repairEvents("route-stale")).length >= 1);
+  });
+});
