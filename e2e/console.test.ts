@@ -221,6 +221,11 @@ describe("console: push, watch, configure, roll back; a viewer only looks", () =
     assert.equal(refused.status, 403);
     assert.match(refused.body, /viewer/);
     assert.equal(await bodyAt(viewerContext, appUrl), "hello from the console test (no greeting)");
+
+    // The admin panel is not theirs: a real 403 page.
+    const admin = await viewerPage.goto(`${web}/admin/nodes`);
+    assert.equal(admin?.status(), 403);
+    await viewerPage.getByText("Only platform admins can see this page").waitFor();
   });
 
   test("the audit log lists what happened, and filters by action through the URL", async () => {

@@ -27,3 +27,10 @@ test("a failed deploy over a serving release keeps the app live, with a warning"
   assert.equal(lastDeployFailed({ status: "failed" }, false), false);
   assert.equal(lastDeployFailed({ status: "live" }, true), false);
 });
+
+test("the database's stopped and crashed marks count even when the runtime cannot be asked", () => {
+  const base = { latestDeployment: { status: "live" }, hasCurrentRelease: true, runtime: null };
+  assert.equal(deriveAppStatus({ ...base, stopped: true }), "stopped");
+  assert.equal(deriveAppStatus({ ...base, crashed: true }), "crashed");
+  assert.equal(deriveAppStatus({ ...base, crashed: true, latestDeployment: { status: "building" } }), "deploying", "a new deploy under way is what matters now");
+});

@@ -18,11 +18,17 @@ export interface AppStatusFacts {
   hasCurrentRelease: boolean;
   /** From the Swarm service; null when the runtime could not be asked (the status then trusts the database). */
   runtime: { desired: number; running: number } | null;
+  /** Set when someone stopped the app on purpose. */
+  stopped?: boolean;
+  /** Set by the worker's crash check when instances of the live release keep dying. */
+  crashed?: boolean;
 }
 
-export function deriveAppStatus({ latestDeployment, hasCurrentRelease, runtime }: AppStatusFacts): AppStatus {
+export function deriveAppStatus({ latestDeployment, hasCurrentRelease, runtime, stopped = false, crashed = false }: AppStatusFacts): AppStatus {
   if (latestDeployment && IN_PROGRESS.has(latestDeployment.status)) return "deploying";
   if (!hasCurrentRelease) return latestDeployment?.status === "failed" ? "failed" : "new";
+  if (stopped) return "stopped";
+  if (crashed) return "crashed";
   if (runtime) {
     if (runtime.desired === 0) return "stopped";
     if (runtime.running === 0) return "crashed";

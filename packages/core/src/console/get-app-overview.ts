@@ -27,6 +27,8 @@ export async function getAppOverview(deps: { db: DbClient; config: Pick<BerthCon
   const row = await deps.db.app.findUniqueOrThrow({
     where: { id },
     select: {
+      stoppedAt: true,
+      crashedAt: true,
       currentRelease: { select: { version: true, description: true, imageDigest: true, createdAt: true } },
       deployments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, description: true, failureReason: true, createdAt: true } },
       releases: { select: { id: true, version: true } },
@@ -44,7 +46,7 @@ export async function getAppOverview(deps: { db: DbClient; config: Pick<BerthCon
     webUrl: appUrl(deps.config, ref.tenant, ref.app),
     gitUrl: gitUrl(deps.config, ref.tenant, ref.app),
     myRole: role,
-    status: deriveAppStatus({ latestDeployment: latest, hasCurrentRelease: hasRelease, runtime: hasRelease ? runtime : null }),
+    status: deriveAppStatus({ latestDeployment: latest, hasCurrentRelease: hasRelease, runtime: hasRelease ? runtime : null, stopped: !!row.stoppedAt, crashed: !!row.crashedAt }),
     lastDeployFailed: lastDeployFailed(latest, hasRelease),
     currentRelease: row.currentRelease,
     latestDeployment: latest,

@@ -29,6 +29,8 @@ export async function listAppStatuses(
     select: {
       id: true,
       name: true,
+      stoppedAt: true,
+      crashedAt: true,
       currentRelease: { select: { version: true, description: true, createdAt: true } },
       deployments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, createdAt: true } },
     },
@@ -42,7 +44,7 @@ export async function listAppStatuses(
     return {
       name: r.name,
       webUrl: appUrl(deps.config, tenant, r.name),
-      status: deriveAppStatus({ latestDeployment: latest, hasCurrentRelease: hasRelease, runtime: hasRelease ? instances : null }),
+      status: deriveAppStatus({ latestDeployment: latest, hasCurrentRelease: hasRelease, runtime: hasRelease ? instances : null, stopped: !!r.stoppedAt, crashed: !!r.crashedAt }),
       lastDeployFailed: lastDeployFailed(latest, hasRelease),
       currentRelease: r.currentRelease,
       latestDeployment: latest,

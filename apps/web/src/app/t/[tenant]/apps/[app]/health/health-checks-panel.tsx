@@ -75,7 +75,7 @@ function CheckCard({ tenant, app, check: c, canChange, onChanged }: { tenant: st
       <h2 className="font-mono text-base font-semibold">{c.type}</h2>
       <p className="mt-1 text-sm text-slate-600">
         {c.describes}
-        {!c.custom && " (the default)"}
+        {!c.custom && !c.describes.includes("default") && " (the default)"}
       </p>
       <form onSubmit={save.onSubmit} className="mt-3 grid gap-3 sm:grid-cols-4" noValidate>
         {field("path", "HTTP path (empty: TCP connect)", { placeholder: "/healthz" })}

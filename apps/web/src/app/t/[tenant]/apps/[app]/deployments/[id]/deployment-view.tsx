@@ -1,16 +1,26 @@
 "use client";
 
 import Link from "next/link";
+import { ConfirmButton } from "../../../../../../../components/confirm-button";
 import { DeploymentLog } from "../../../../../../../components/deployment-log";
+import { FormError } from "../../../../../../../components/form-error";
 import { cardClass } from "../../../../../../../components/form-styles";
 import { Section } from "../../../../../../../components/section-states";
 import { formatDateTime } from "../../../../../../../lib/format";
 import { trpc } from "../../../../../../../lib/trpc-client";
+import { useAction } from "../../../../../../../lib/use-action";
 import { useLoad } from "../../../../../../../lib/use-load";
+
+const FINAL = new Set(["live", "failed", "cancelled"]);
 import { BuildPlan } from "./build-plan";
 
 export function DeploymentView({ tenant, app, deploymentId }: { tenant: string; app: string; deploymentId: string }) {
   const detail = useLoad(() => trpc.console.deployment.query({ tenant, app, deploymentId }));
+  const me = useLoad(() => trpc.console.app.query({ tenant, app }));
+  const cancel = useAction(async () => {
+    await trpc.deployments.cancel.mutate({ tenant, app, deploymentId });
+    await detail.reload();
+  });
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -29,6 +39,19 @@ export function DeploymentView({ tenant, app, deploymentId }: { tenant: string; 
               {d.finishedAt ? ` · finished ${formatDateTime(d.finishedAt)}` : ""}
               {d.commitSha ? ` · commit ${d.commitSha.slice(0, 7)}` : ""}
             </p>
+            {!FINAL.has(d.status) && me.data && me.data.myRole !== "viewer" && (
+              <div className="mt-3">
+                <ConfirmButton
+                  label="Cancel deployment"
+                  question="Stop this deployment? A build is killed; a rollout goes back to the release that served before."
+                  confirmLabel="Cancel it"
+                  pending={cancel.pending}
+                  onConfirm={() => cancel.run().then(() => undefined)}
+                  testId="cancel-deployment"
+                />
+                <FormError message={cancel.error} />
+              </div>
+            )}
             {d.buildPlan != null && <BuildPlan plan={d.buildPlan} />}
           </section>
         )}
