@@ -238,7 +238,7 @@ const commands: Record<string, Command> = {
     if (ctx.args.flags["no-wait"] || result.status === "cancelled") return 0;
     // Exit 0 once it has stopped: "cancelled" is what was asked for.
     await followDeployment(client, result.deploymentId, ctx.out);
-    const end = await client.deployments.progress.query({ deploymentId: result.deploymentId, afterSeq: Number.MAX_SAFE_INTEGER });
+    const end = await client.deployments.progress.query({ deploymentId: result.deploymentId, afterSeq: 2_147_483_647 });
     return end.status === "cancelled" ? 0 : 1;
   },
 

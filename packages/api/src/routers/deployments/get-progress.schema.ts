@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ZGetProgressInput = z.object({ deploymentId: z.string().min(1).max(100), afterSeq: z.number().int().min(0).default(0) });
+export const ZGetProgressInput = z.object({ deploymentId: z.string().min(1).max(100), afterSeq: z.number().int().min(0).max(2_147_483_647).default(0) });
 export type TGetProgressInput = z.infer<typeof ZGetProgressInput>;
 
 export const ZGetProgressOutput = z.object({

@@ -1,0 +1,17 @@
+import { redeployTime } from "./redeploy-time";
+import { zeroDowntime } from "./zero-downtime";
+
+/** `npm run bench -- zero-downtime|redeploy-time|all`: each prints its measurements and ratios. */
+const BENCHES: Record<string, () => Promise<void>> = { "zero-downtime": zeroDowntime, "redeploy-time": redeployTime };
+
+const wanted = process.argv[2] ?? "all";
+const names = wanted === "all" ? Object.keys(BENCHES) : [wanted];
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`Unknown benchmark "${name}". Choose one of: ${Object.keys(BENCHES).join(", ")}, all.`);
+    process.exit(2);
+  }
+  await bench();
+}
+process.exit(0);
