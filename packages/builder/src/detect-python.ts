@@ -175,8 +175,9 @@ export function planPython(ctx: DetectContext): ProviderDraft | ProviderFailure 
       base: "python",
       workdir: "/app",
       env,
-      // The venv exists before any install, so every tool below installs into it, never the system.
-      setup: c.install ? [`python3 -m venv ${VENV}`, ...setup] : [],
+      // The venv exists before any install, so every tool below installs into it, never the system;
+      // it also provides `python` (Debian itself has only `python3`). A cached layer after the first build.
+      setup: [`python3 -m venv ${VENV}`, ...(c.install ? setup : [])],
       manifests: c.install ? manifests : [],
       install: c.install,
       build: c.build,
