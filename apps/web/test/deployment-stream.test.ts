@@ -167,9 +167,21 @@ describe("deployment log stream (SSE)", () => {
     const events = await open(`${WEB}/api/streams/t/${tenantName}/apps/${appName}/events`, outsider);
     assert.equal(events.status, 404);
     await events.text();
+    for (const other of [`/t/${tenantName}/events`, `/t/${tenantName}/apps/${appName}/logs`]) {
+      const res = await open(`${WEB}/api/streams${other}`, outsider);
+      assert.equal(res.status, 404, `${other} across tenants`);
+      await res.text();
+    }
     const anonymous = await open(streamUrl, null);
     assert.equal(anonymous.status, 401);
     await anonymous.text();
+  });
+
+  test("the tenant stream tells a member that something changed", async () => {
+    const sse = new SseReader(await open(`${WEB}/api/streams/t/${tenantName}/events`, member));
+    const [changed] = await sse.until((e) => e.event === "changed");
+    assert.equal(JSON.parse(changed!.data).apps, 1);
+    await sse.cancel();
   });
 
   test("the app state stream tells a member the newest deployment and its status", async () => {

@@ -7,16 +7,22 @@ import { useEffect, useRef } from "react";
  * closed when the component unmounts, i.e. when the page is left.
  */
 export function useAppEvents(tenant: string, app: string, onChange: (state: unknown) => void): void {
+  useStreamEvents(`/api/streams/t/${encodeURIComponent(tenant)}/apps/${encodeURIComponent(app)}/events`, "state", onChange);
+}
+
+/** The same for every app of a tenant (the apps list). */
+export function useTenantEvents(tenant: string, onChange: () => void): void {
+  useStreamEvents(`/api/streams/t/${encodeURIComponent(tenant)}/events`, "changed", onChange);
+}
+
+function useStreamEvents(url: string, event: string, onChange: (data: unknown) => void): void {
   const callback = useRef(onChange);
   callback.current = onChange;
   useEffect(() => {
-    const source = new EventSource(`/api/streams/t/${encodeURIComponent(tenant)}/apps/${encodeURIComponent(app)}/events`);
-    let first = true;
-    source.addEventListener("state", (e) => {
-      // The first event is the state the page already loaded.
-      if (first) return void (first = false);
-      callback.current(JSON.parse((e as MessageEvent<string>).data));
-    });
+    const source = new EventSource(url);
+    // Every event reloads, the first one too: a change between the page's own load and the
+    // stream's start would otherwise be missed.
+    source.addEventListener(event, (e) => callback.current(JSON.parse((e as MessageEvent<string>).data)));
     return () => source.close();
-  }, [tenant, app]);
+  }, [url, event]);
 }

@@ -10,11 +10,14 @@ import { SubmitButton } from "../../../../components/submit-button";
 import { formatAgo } from "../../../../lib/format";
 import { trpc } from "../../../../lib/trpc-client";
 import { field, useFormAction } from "../../../../lib/use-action";
+import { useTenantEvents } from "../../../../lib/use-app-events";
 import { useLoad } from "../../../../lib/use-load";
 
 export function AppsPanel({ tenant, canCreate }: { tenant: string; canCreate: boolean }) {
   const router = useRouter();
-  const apps = useLoad(() => trpc.console.apps.query({ tenant }), { refreshMs: 3000 });
+  // Deploy state changes arrive as events; the slow refresh catches runtime changes (instances).
+  const apps = useLoad(() => trpc.console.apps.query({ tenant }), { refreshMs: 10_000 });
+  useTenantEvents(tenant, () => void apps.reload());
   const create = useFormAction(async (form) => {
     const created = await trpc.apps.create.mutate({ tenant, name: field(form, "name") });
     router.push(`/t/${encodeURIComponent(tenant)}/apps/${encodeURIComponent(created.name)}?created=1`);
