@@ -38,7 +38,12 @@ export async function packFiles(files: Record<string, string | Buffer>): Promise
  * generated Dockerfile — without unpacking the tree to disk. Entries that would escape the context,
  * and tar's global pax headers (git archive writes one), are dropped.
  */
-export function contextFromArchive(archivePath: string, files: Record<string, string | Buffer>, contextDir?: string): Readable {
+export function contextFromArchive(
+  archivePath: string,
+  files: Record<string, string | Buffer>,
+  contextDir?: string,
+  exclude?: (path: string) => boolean,
+): Readable {
   // A build directory: only its members, re-rooted there.
   const prefix = contextDir ? `${assertRelative(contextDir).replace(/\/+$/, "")}/` : "";
   const overrides = new Map(Object.entries(files).map(([name, content]) => [assertRelative(name), content]));
@@ -57,6 +62,7 @@ export function contextFromArchive(archivePath: string, files: Record<string, st
     const keep =
       name !== null &&
       !overrides.has(name.replace(/\/$/, "")) &&
+      !(exclude && exclude(name.replace(/\/$/, ""))) &&
       ["file", "contiguous-file", "directory", "symlink", "link"].includes(header.type ?? "file");
     if (!keep) {
       stream.on("end", () => next());

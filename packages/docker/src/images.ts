@@ -66,6 +66,8 @@ export interface BuildOptions {
   limits?: { cpus?: number; memoryBytes?: number };
   /** Build from this directory of the source archive (it becomes the context root). */
   contextDir?: string;
+  /** Leaves archive members out of the context (paths relative to the context root): .dockerignore rules. */
+  exclude?: (path: string) => boolean;
 }
 
 const FAILURE_CONTEXT_LINES = 20;
@@ -78,7 +80,7 @@ const FAILURE_CONTEXT_LINES = 20;
 export async function buildImage(docker: Docker, opts: BuildOptions): Promise<string> {
   const files = { ...(opts.dockerfile !== undefined ? { Dockerfile: opts.dockerfile } : {}), ...(opts.files ?? {}) };
   if (!opts.sourceArchive && !("Dockerfile" in files)) throw new Error(`Building ${opts.tag} needs a Dockerfile or a source archive.`);
-  const context = opts.sourceArchive ? contextFromArchive(opts.sourceArchive, files, opts.contextDir) : Readable.from([await packFiles(files)]);
+  const context = opts.sourceArchive ? contextFromArchive(opts.sourceArchive, files, opts.contextDir, opts.exclude) : Readable.from([await packFiles(files)]);
   const CPU_PERIOD = 100_000;
   const limits = {
     ...(opts.limits?.cpus ? { cpuperiod: CPU_PERIOD, cpuquota: Math.round(opts.limits.cpus * CPU_PERIOD) } : {}),

@@ -1,6 +1,7 @@
 import { detectBuildPlan } from "@berth/builder/detect-build-plan";
 import { generateBuildFiles } from "@berth/builder/generate-dockerfile";
 import { readSourceTree } from "@berth/builder/read-source-tree";
+import { parseDockerignore } from "@berth/builder/dockerignore";
 import { fileText, normalizeDir, subtree } from "@berth/builder/source-tree";
 import { buildImage, imageId } from "@berth/docker/images";
 import type { Prisma } from "@berth/db/generated/prisma/client";
@@ -86,6 +87,9 @@ export async function buildDeploymentImage(deps: PipelineDeps, deployment: Loade
     log.line("-----> Generated Dockerfile");
     for (const l of generated.dockerfile.trimEnd().split("\n")) log.line(`       ${l}`);
   }
+  // The engine does not apply .dockerignore to API builds; Berth does, as the docker CLI would.
+  const ignore = parseDockerignore(generated?.dockerignore ?? fileText(subtree(tree, buildDir), ".dockerignore") ?? "");
+  const exclude = (p: string) => p !== dockerDockerfile && p !== ".dockerignore" && ignore(p);
   const timeout = AbortSignal.timeout(deps.config.build.timeoutMs);
   const output = new CappedOutput(deps.config.build.logLimitBytes, (l) => log.line(l));
   try {
@@ -98,6 +102,7 @@ export async function buildDeploymentImage(deps: PipelineDeps, deployment: Loade
         : dockerDockerfile !== "Dockerfile"
           ? { dockerfile: fileText(subtree(tree, buildDir), dockerDockerfile) ?? "" }
           : {}),
+      exclude,
       buildArgs: secrets,
       limits: { cpus: deps.config.build.cpus, memoryBytes: deps.config.build.memoryBytes },
       labels: { ...appLabels(app), [BUILDER_LABEL]: plan.provider, "org.berth.deployment": deployment.id },
