@@ -163,7 +163,9 @@ describe("accounts: sign up, a tenant, an invited viewer who cannot deploy", () 
   test("the viewer deletes their own account in the browser; their token stops working", async () => {
     await viewerPage.goto(`${config.web.publicUrl}/account`);
     await viewerPage.getByLabel("Your password").fill(PASSWORD);
-    viewerPage.once("dialog", (dialog) => void dialog.accept());
+    await viewerPage.getByRole("button", { name: "Delete my account" }).click();
+    await viewerPage.getByText("Tick the box to confirm").waitFor(); // nothing happens without the explicit tick
+    await viewerPage.getByLabel("Yes, delete my account for good").check();
     await viewerPage.getByRole("button", { name: "Delete my account" }).click();
     await viewerPage.waitForURL(/\/sign-in/);
     const refused = await work.berth(["apps:info", app, "--token", viewerToken, "--tenant", tenant]);

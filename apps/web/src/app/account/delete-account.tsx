@@ -1,29 +1,21 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { FormError } from "../../components/form-error";
 import { cardClass, dangerButtonClass, inputClass, labelClass } from "../../components/form-styles";
-import { trpc, userMessageOf } from "../../lib/trpc-client";
+import { PlainError, trpc } from "../../lib/trpc-client";
+import { useFormAction } from "../../lib/use-action";
 
-/** Destructive, so it asks for the password and an explicit confirmation before anything happens. */
+/** Destructive, so it takes the password and an explicit tick before anything happens. */
 export function DeleteAccount() {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    if (!window.confirm("Delete your account for good? Your tokens stop working and you leave every team.")) return;
-    setPending(true);
-    try {
+  const { onSubmit, pending, error } = useFormAction(
+    async (form) => {
+      if (form.get("confirmDelete") !== "yes") throw new PlainError("Tick the box to confirm that the account goes for good.");
       await trpc.auth.deleteAccount.mutate({ password: String(form.get("deletePassword") ?? "") });
       window.location.assign("/sign-in");
-    } catch (e) {
-      setError(userMessageOf(e));
-      setPending(false);
-    }
-  }
+      return true;
+    },
+    { resetOnSuccess: false },
+  );
 
   return (
     <section className={`${cardClass} border-red-200`} aria-labelledby="delete-account">
@@ -41,6 +33,10 @@ export function DeleteAccount() {
           </label>
           <input id="deletePassword" name="deletePassword" type="password" autoComplete="current-password" required className={inputClass} />
         </div>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="confirmDelete" value="yes" className="h-4 w-4" />
+          Yes, delete my account for good
+        </label>
         <FormError message={error} />
         <button type="submit" disabled={pending} className={dangerButtonClass}>
           {pending ? "Deleting…" : "Delete my account"}
