@@ -111,6 +111,7 @@ const commands: Record<string, Command> = {
       ["git", info.gitUrl],
       ["web", info.webUrl],
       ["release", r ? `v${r.version} ${r.status} — ${r.description} (${r.imageDigest.slice(0, 19)}…)` : "none yet: push to deploy"],
+      ["state", info.crash ? `crashed since ${when(info.crash.at)} (berth ps ${info.name} shows why)` : info.state],
       ["deployment", d ? `${d.status} — ${d.description}${d.failureReason ? `: ${d.failureReason}` : ""} (${when(d.createdAt)})` : "-"],
     ])) ctx.out.out(line);
     return 0;

@@ -19,6 +19,9 @@ export interface AppInfo {
   } | null;
   /** The newest deployment, whatever its outcome, so a failed push is visible next to what serves. */
   latestDeployment: { id: string; status: string; description: string; failureReason: string | null; createdAt: Date } | null;
+  /** What runs: not-deployed, running, stopped (berth stop) or crashed (instances keep dying; see `berth ps`). */
+  state: "not-deployed" | "running" | "stopped" | "crashed";
+  crash: { at: Date; reason: string } | null;
 }
 
 export async function getAppInfo(deps: { db: DbClient; config: Pick<BerthConfig, "baseDomain" | "router" | "web"> }, ref: AppRef): Promise<AppInfo> {
@@ -27,6 +30,9 @@ export async function getAppInfo(deps: { db: DbClient; config: Pick<BerthConfig,
     select: {
       name: true,
       createdAt: true,
+      stoppedAt: true,
+      crashedAt: true,
+      crashReason: true,
       currentRelease: { select: { version: true, kind: true, status: true, imageDigest: true, description: true, createdAt: true } },
       deployments: {
         orderBy: { createdAt: "desc" },
@@ -44,5 +50,7 @@ export async function getAppInfo(deps: { db: DbClient; config: Pick<BerthConfig,
     createdAt: row.createdAt,
     currentRelease: row.currentRelease,
     latestDeployment: row.deployments[0] ?? null,
+    state: !row.currentRelease ? "not-deployed" : row.stoppedAt ? "stopped" : row.crashedAt ? "crashed" : "running",
+    crash: row.crashedAt ? { at: row.crashedAt, reason: row.crashReason ?? "" } : null,
   };
 }

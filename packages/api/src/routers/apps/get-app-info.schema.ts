@@ -21,5 +21,7 @@ export const ZGetAppInfoOutput = z.object({
   latestDeployment: z
     .object({ id: z.string(), status: z.string(), description: z.string(), failureReason: z.string().nullable(), createdAt: z.date() })
     .nullable(),
+  state: z.enum(["not-deployed", "running", "stopped", "crashed"]).describe("crashed: instances keep dying (see processes.list)"),
+  crash: z.object({ at: z.date(), reason: z.string() }).nullable(),
 });
 export type TGetAppInfoOutput = z.infer<typeof ZGetAppInfoOutput>;
