@@ -7,6 +7,7 @@ import { pushImage, tagImage } from "@berth/docker/push-image";
 import { removeNetwork } from "@berth/docker/networks";
 import { disconnectRouterFromNetwork } from "@berth/router/router-networks";
 import { appHost } from "../../src/apps/app-url";
+import { configKeyOf, encryptConfigMap } from "../../src/crypto/config-cipher";
 import { applyReleaseService } from "../../src/deployments/apply-release-service";
 import { appImageRepository, tenantNetworkName } from "../../src/deployments/runtime-names";
 import { removeAppRuntime } from "../../src/deployments/remove-app-runtime";
@@ -86,7 +87,8 @@ export async function createRuntimeFixture(deps: { db: DbClient; docker: DockerC
       version += 1;
       const release = await deps.db.release.create({
         data: {
-          appId: app.id, version, kind: "build", imageRef: ref, imageDigest, config: opts.config ?? {},
+          // Stored encrypted, as the engine stores snapshots (rollbacks and config deploys decrypt them).
+          appId: app.id, version, kind: "build", imageRef: ref, imageDigest, config: encryptConfigMap(configKeyOf(deps.config), opts.config ?? {}),
           processTypes: opts.processTypes ?? {}, description: `test v${version}`, status: "live",
         },
         select: { id: true, version: true },
