@@ -177,6 +177,21 @@ describe("console: push, watch, configure, roll back; a viewer only looks", () =
     assert.equal(await bodyAt(ownerContext, appUrl), "hello from the console test (no greeting)");
   });
 
+  test("the scaling, health-check, build and logs tabs show the running app; its output tails live", async () => {
+    await page.goto(`${web}${appPath}/scaling`);
+    await page.getByTestId("process-web").waitFor();
+    assert.match(await page.getByTestId("process-web").innerText(), /running/);
+    await page.screenshot({ path: artifact("console-scaling.png"), fullPage: true });
+    await page.getByTestId("tab-health-check").click();
+    await page.getByTestId("health-check-web").waitFor();
+    await page.getByTestId("tab-build").click();
+    await page.getByTestId("build-settings-form").waitFor();
+    await page.getByTestId("tab-logs").click();
+    await page.waitForURL(new RegExp(`${appPath}/logs$`));
+    await page.getByTestId("runtime-log-lines").getByText(/listening on \d+/).first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: artifact("console-runtime-logs.png"), fullPage: true });
+  });
+
   test("a viewer, invited by link, sees the app, its releases and its config keys at phone width, and can change nothing", async () => {
     await page.goto(`${web}/t/${tenant}/members`);
     await page.getByLabel("Email", { exact: true }).fill(viewer.email);
@@ -221,6 +236,11 @@ describe("console: push, watch, configure, roll back; a viewer only looks", () =
     assert.equal(refused.status, 403);
     assert.match(refused.body, /viewer/);
     assert.equal(await bodyAt(viewerContext, appUrl), "hello from the console test (no greeting)");
+
+    // Another team's pages answer 404, like pages that do not exist.
+    const foreign = await viewerPage.goto(`${web}/t/main/apps`);
+    assert.equal(foreign?.status(), 404);
+    await viewerPage.getByTestId("not-found").waitFor();
 
     // The admin panel is not theirs: a real 403 page.
     const admin = await viewerPage.goto(`${web}/admin/nodes`);

@@ -4,7 +4,7 @@ import { connectDocker } from "@berth/docker/engine";
 import { requireAppAccess, type AppRef } from "../apps/app-scope";
 import { appUrl, gitUrl } from "../apps/app-url";
 import { deriveAppStatus, lastDeployFailed, type AppStatus } from "./app-status";
-import { readAppInstances } from "./read-app-runtime";
+import { readTenantRuntime } from "./read-app-runtime";
 
 export interface AppOverview {
   name: string;
@@ -17,8 +17,8 @@ export interface AppOverview {
   lastDeployFailed: boolean;
   currentRelease: { version: number; description: string; imageDigest: string; createdAt: Date } | null;
   latestDeployment: { id: string; status: string; description: string; failureReason: string | null; createdAt: Date } | null;
-  /** null when the Docker engine did not answer. */
-  instances: { id: string; state: string; error: string | null; createdAt: string; releaseVersion: number | null }[] | null;
+  /** Desired and running instances of every process type; null when the Docker engine did not answer. */
+  instances: { desired: number; running: number } | null;
 }
 
 /** Everything the app's overview tab shows, for a member of its tenant. */
@@ -31,22 +31,20 @@ export async function getAppOverview(deps: { db: DbClient; config: Pick<BerthCon
       crashedAt: true,
       currentRelease: { select: { version: true, description: true, imageDigest: true, createdAt: true } },
       deployments: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, description: true, failureReason: true, createdAt: true } },
-      releases: { select: { id: true, version: true } },
     },
   });
-  const tasks = await readAppInstances(connectDocker(deps.config.docker.socketPath), id).catch(() => null);
-  const versionOf = new Map(row.releases.map((r) => [r.id, r.version]));
-  const instances = tasks?.map((t) => ({ id: t.id, state: t.state, error: t.error, createdAt: t.createdAt, releaseVersion: t.releaseId ? (versionOf.get(t.releaseId) ?? null) : null })) ?? null;
+  // The instances themselves (health, release) are the runtime's processes.list; here only the counts the status needs.
+  const runtimeByApp = await readTenantRuntime(connectDocker(deps.config.docker.socketPath), ref.tenant).catch(() => null);
+  const instances = runtimeByApp ? (runtimeByApp.get(id) ?? { desired: 0, running: 0 }) : null;
   const latest = row.deployments[0] ?? null;
   const hasRelease = row.currentRelease !== null;
-  const runtime = instances ? { desired: instances.length, running: instances.filter((i) => i.state === "running").length } : null;
   return {
     name: ref.app,
     tenant: ref.tenant,
     webUrl: appUrl(deps.config, ref.tenant, ref.app),
     gitUrl: gitUrl(deps.config, ref.tenant, ref.app),
     myRole: role,
-    status: deriveAppStatus({ latestDeployment: latest, hasCurrentRelease: hasRelease, runtime: hasRelease ? runtime : null, stopped: !!row.stoppedAt, crashed: !!row.crashedAt }),
+    status: deriveAppStatus({ latestDeployment: latest, hasCurrentRelease: hasRelease, runtime: hasRelease ? instances : null, stopped: !!row.stoppedAt, crashed: !!row.crashedAt }),
     lastDeployFailed: lastDeployFailed(latest, hasRelease),
     currentRelease: row.currentRelease,
     latestDeployment: latest,

@@ -1,6 +1,5 @@
-import { listServiceTasks, type TaskSummary } from "@berth/docker/services";
 import type { DockerClient } from "@berth/docker/engine";
-import { APP_ID_LABEL, appServiceName, RELEASE_LABEL, TENANT_LABEL } from "../deployments/runtime-names";
+import { APP_ID_LABEL, TENANT_LABEL } from "../deployments/runtime-names";
 
 export interface RuntimeCount {
   desired: number;
@@ -34,27 +33,4 @@ export async function readTenantRuntime(docker: DockerClient, tenant: string): P
     if (appId && t.Status.State === "running") counts.get(appId)!.running += 1;
   }
   return counts;
-}
-
-export interface AppInstance {
-  id: string;
-  state: string;
-  desiredState: string;
-  error: string | null;
-  createdAt: string;
-  /** The release the task runs (its id; the caller maps it to a version). */
-  releaseId: string | null;
-}
-
-/** The web process's current tasks (not the long-gone history Swarm keeps), newest first. */
-export async function readAppInstances(docker: DockerClient, appId: string): Promise<AppInstance[]> {
-  let tasks: TaskSummary[];
-  try {
-    tasks = await listServiceTasks(docker, appServiceName(appId));
-  } catch {
-    return []; // no service yet: nothing was released
-  }
-  return tasks
-    .filter((t) => t.desiredState === "running" || t.state === "running")
-    .map((t) => ({ id: t.id.slice(0, 12), state: t.state, desiredState: t.desiredState, error: t.error, createdAt: t.createdAt, releaseId: t.labels[RELEASE_LABEL] ?? null }));
 }

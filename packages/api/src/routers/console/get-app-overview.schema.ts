@@ -13,6 +13,6 @@ export const ZGetAppOverviewOutput = z.object({
   lastDeployFailed: z.boolean(),
   currentRelease: z.object({ version: z.number(), description: z.string(), imageDigest: z.string(), createdAt: z.date() }).nullable(),
   latestDeployment: z.object({ id: z.string(), status: z.string(), description: z.string(), failureReason: z.string().nullable(), createdAt: z.date() }).nullable(),
-  instances: z.array(z.object({ id: z.string(), state: z.string(), error: z.string().nullable(), createdAt: z.string(), releaseVersion: z.number().nullable() })).nullable(),
+  instances: z.object({ desired: z.number(), running: z.number() }).nullable(),
 });
 export type TGetAppOverviewOutput = z.infer<typeof ZGetAppOverviewOutput>;

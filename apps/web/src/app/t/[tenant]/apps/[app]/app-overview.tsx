@@ -64,28 +64,51 @@ export function AppOverview({ tenant, app, justCreated }: { tenant: string; app:
               </p>
             )}
           </section>
-          <section className={cardClass} aria-labelledby="instances">
-            <h2 id="instances" className="text-base font-semibold">
-              Instances
-            </h2>
-            {o.instances === null && <p className="mt-3 text-sm text-slate-500">The Docker engine did not answer, so instances cannot be shown right now.</p>}
-            {o.instances?.length === 0 && <p className="mt-3 text-sm text-slate-500">{o.currentRelease ? "No instance is running." : "Nothing runs until the first push."}</p>}
-            {o.instances && o.instances.length > 0 && (
-              <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="instance-list">
-                {o.instances.map((i) => (
-                  <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                    <span className="font-mono text-xs">{i.id}</span>
-                    <span className="text-xs text-slate-500">{i.releaseVersion ? `v${i.releaseVersion}` : ""} · started {formatAgo(i.createdAt)}</span>
-                    <StatusBadge status={i.state} />
-                    {i.error && <span className="w-full text-xs text-red-700">{i.error}</span>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Instances tenant={tenant} app={app} hasRelease={o.currentRelease !== null} />
           {(justCreated || !o.currentRelease) && <PushInstructions tenant={tenant} app={app} gitUrl={o.gitUrl} highlight={justCreated} />}
         </div>
       )}
     </Section>
+  );
+}
+
+/** Every process type's instances with their state and health, from the runtime API. */
+function Instances({ tenant, app, hasRelease }: { tenant: string; app: string; hasRelease: boolean }) {
+  const ps = useLoad(() => trpc.processes.list.query({ tenant, app }), { refreshMs: 5_000 });
+  const instances = ps.data?.processes.flatMap((p) => p.instances.map((i) => ({ ...i, type: p.type }))) ?? [];
+  return (
+    <section className={cardClass} aria-labelledby="instances">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="instances" className="text-base font-semibold">
+          Instances
+        </h2>
+        <Link href={`/t/${encodeURIComponent(tenant)}/apps/${encodeURIComponent(app)}/scaling`} className="text-sm underline">
+          Scale
+        </Link>
+      </div>
+      <Section data={ps.data} error={ps.error} loading="Asking the runtime…">
+        {() =>
+          instances.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-500">{hasRelease ? "No instance is running." : "Nothing runs until the first push."}</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="instance-list">
+              {instances.map((i) => (
+                <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span className="font-mono text-xs">
+                    {i.type}.{i.id.slice(0, 12)}
+                  </span>
+                  <span className="text-xs text-slate-500">
+                    {i.releaseVersion ? `v${i.releaseVersion}` : ""}
+                    {i.startedAt ? ` · started ${formatAgo(i.startedAt)}` : ""} · health {i.health}
+                  </span>
+                  <StatusBadge status={i.state} />
+                  {i.error && <span className="w-full text-xs text-red-700">{i.error}</span>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Section>
+    </section>
   );
 }

@@ -10,6 +10,7 @@ const TABS: { path: string; label: string }[] = [
   { path: "/deployments", label: "Deployments" },
   { path: "/releases", label: "Releases" },
   { path: "/config", label: "Config vars" },
+  { path: "/build", label: "Build" },
   { path: "/scaling", label: "Scaling" },
   { path: "/health", label: "Health check" },
   { path: "/logs", label: "Logs" },
