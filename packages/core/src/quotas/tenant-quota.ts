@@ -1,5 +1,6 @@
 import type { DbClient } from "@berth/db/client";
 import { AppError } from "../errors/app-error";
+import { tenantReplicaTotal } from "../runtime/replica-quota";
 
 /** Limits of a tenant; null is unlimited. */
 export interface TenantQuotaValues {
@@ -60,11 +61,11 @@ export async function assertAppQuota(tx: DbClient, tenantId: string, tenantName:
   const { maxApps, maxReplicas } = await quotaOf(tx, tenantId);
   if (maxApps === null && maxReplicas === null) return;
   const count = await tx.app.count({ where: { tenantId } });
-  // Every app runs one instance today (no scaling yet), so a new app is also one more replica.
-  if (maxReplicas !== null && count + 1 > maxReplicas) {
+  // A new app runs one web instance once deployed: one more replica than the formations add up to.
+  if (maxReplicas !== null && (await tenantReplicaTotal(tx, tenantId)) + 1 > maxReplicas) {
     throw new AppError("FORBIDDEN", {
       message: `tenant ${tenantName} is at its maxReplicas quota (${maxReplicas})`,
-      userMessage: `Quota reached: "${tenantName}" may run at most ${maxReplicas} replicas in total (maxReplicas = ${maxReplicas}), and each app runs one.`,
+      userMessage: `Quota reached: "${tenantName}" may run at most ${maxReplicas} replicas in total (maxReplicas = ${maxReplicas}), and a new app runs one. Scale an app down (berth scale) or ask a platform admin to raise the quota.`,
     });
   }
   if (maxApps !== null && count >= maxApps) {
