@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
-import { listServiceTasks } from "@berth/docker/services";
+import { containerLogTail, listServiceTasks } from "@berth/docker/services";
 import { httpRequest } from "@berth/router/http-request";
 import { askRouterForHost } from "@berth/router/probe";
 import { processServiceName } from "../src/deployments/runtime-names";
@@ -147,13 +147,39 @@ describe("instances are replaced", () => {
     assert.deepEqual(failures, [], `${failures.length} of ${ok + failures.length} requests failed while an instance was killed`);
   });
 
-  test("restart replaces every instance; stop runs none and start brings them back", async () => {
+  test("restart replaces every instance while slow in-flight requests finish; stop runs none and start brings them back", async () => {
     const before = new Set(healthyWeb(await ps()).map((i) => i.id));
+    // Requests that take a second each, several at once, across the whole rolling restart: an old
+    // instance leaves DNS first, then gets SIGTERM and finishes what it is serving.
+    let stop = false;
+    let ok = 0;
+    const failures: string[] = [];
+    const slow = async () => {
+      while (!stop) {
+        try {
+          const a = await httpRequest(new URL("/slow", config.router.url).toString(), { headers: { Host: fx.host }, timeoutMs: 15_000 });
+          if (a.status === 200 && a.body.startsWith("slow ")) ok++;
+          else failures.push(`HTTP ${a.status} ${a.body.slice(0, 80)}`);
+        } catch (err) {
+          failures.push(String(err));
+        }
+      }
+    };
+    const load = Promise.all([slow(), slow(), slow(), slow()]);
     assert.deepEqual(await restartProcesses(deps, { ...fx.ref, type: "web" }), { restarted: ["web"] });
     await eventually("all web instances replaced", async () => {
       const now = healthyWeb(await ps());
       return now.length === 2 && now.every((i) => !before.has(i.id));
     });
+    // The last old instance is still finishing its requests and stopping after it left DNS.
+    await eventually("old instances gone", async () => {
+      const tasks = await listServiceTasks(docker, processServiceName(fx.app.id, "web"));
+      return tasks.filter((t) => t.state === "running").length === 2;
+    });
+    stop = true;
+    await load;
+    assert.ok(ok > 0);
+    assert.deepEqual(failures, [], `${failures.length} of ${ok + failures.length} slow requests failed during the rolling restart`);
     await stopApp(deps, fx.ref);
     const stopped = await eventually("no instances", async () => {
       const l = await ps();
@@ -175,9 +201,11 @@ describe("instances are replaced", () => {
       const task = (await listServiceTasks(docker, processServiceName(fx.app.id, "worker"))).find((t) => t.state === "running" && t.containerId);
       assert.ok(task?.containerId, "a running worker instance");
       await docker.getContainer(task.containerId).kill();
+      // Replaced, and the new instance has started its program (killing it before would leave no log).
       await eventually("the worker instance replaced", async () => {
         const tasks = await listServiceTasks(docker, processServiceName(fx.app.id, "worker"));
-        return tasks.some((t) => t.state === "running" && t.id !== task.id);
+        const next = tasks.find((t) => t.state === "running" && t.id !== task.id && t.containerId);
+        return next?.containerId && (await containerLogTail(docker, next.containerId, 5)).includes("worker started");
       });
     }
     // The platform's worker runs the same check every 30 s and may have marked it already.
@@ -194,12 +222,24 @@ describe("runtime logs", () => {
   test("a follow (long poll) returns a line the app prints after it started", async () => {
     const first = await readRuntimeLogs(deps, { ...fx.ref, tail: 5 });
     const marker = `marker-${Date.now()}`;
-    const following = readRuntimeLogs(deps, { ...fx.ref, after: first.cursor, waitMs: 20_000 });
+    // Follow as `berth logs --tail` does: page after page (the worker prints every second, so a page
+    // may come back with only its lines), until the marker shows up.
+    const follow = (async () => {
+      let cursor = first.cursor;
+      for (let pages = 0; pages < 100; pages++) {
+        const page = await readRuntimeLogs(deps, { ...fx.ref, after: cursor, waitMs: 20_000 });
+        const hit = page.lines.find((l) => l.line === marker);
+        if (hit) return { hit, cursor: page.cursor };
+        cursor = page.cursor;
+      }
+      return null;
+    })();
     await new Promise((r) => setTimeout(r, 1_000));
     const said = await httpRequest(new URL(`/say?line=${marker}`, config.router.url).toString(), { headers: { Host: fx.host }, timeoutMs: 10_000 });
     assert.equal(said.status, 200);
-    const page = await following;
-    assert.ok(page.lines.some((l) => l.line === marker && l.instance.startsWith("web.")), `got: ${JSON.stringify(page.lines.slice(-5))}`);
+    const page = await follow;
+    assert.ok(page, "the marker line was streamed");
+    assert.match(page.hit.instance, /^web\./);
     assert.ok(BigInt(page.cursor) > BigInt(first.cursor));
   });
 });

@@ -80,6 +80,10 @@ function appRoute(route: TRouteTable["routes"][number]): CaddyJson {
           ...(discovered ? { selection_policy: { policy: "round_robin" } } : {}),
           try_duration: UPSTREAM_TRY_DURATION,
           try_interval: "250ms",
+          // An instance that dies mid-request (killed, out of memory) breaks the exchange after the
+          // request was sent; requests that are safe to repeat are then tried on another instance
+          // instead of answering 502. Others are never sent twice.
+          ...(discovered ? { retry_match: [{ method: ["GET", "HEAD", "OPTIONS"] }] } : {}),
         },
         ...(discovered ? { health_checks: { passive: { fail_duration: "5s", max_fails: 1 } } } : {}),
       },

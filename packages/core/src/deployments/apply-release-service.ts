@@ -6,6 +6,7 @@ import { applyService, listServiceNames, removeService } from "@berth/docker/ser
 import { connectRouterToNetwork } from "@berth/router/router-networks";
 import { ensureHealthcheckTools } from "../runtime/healthcheck-tools";
 import { loadRuntimeSettings } from "../runtime/load-runtime-settings";
+import { tenantReplicaTotal } from "../runtime/replica-quota";
 import { containerCommand, planProcesses, type ProcessPlan } from "../runtime/process-plan";
 import { DeploymentFailure } from "./deployment-failure";
 import {
@@ -67,10 +68,28 @@ export async function ensureTenantNetwork(docker: DockerClient, config: Pick<Ber
 export async function planRelease(db: DbClient, appId: string, release: Pick<RuntimeRelease, "id" | "processTypes">): Promise<ProcessPlan[]> {
   const processTypes =
     release.processTypes ?? (await db.release.findUnique({ where: { id: release.id }, select: { processTypes: true } }))?.processTypes ?? {};
+  let plans: ProcessPlan[];
   try {
-    return planProcesses({ processTypes, ...(await loadRuntimeSettings(db, appId)) });
+    plans = planProcesses({ processTypes, ...(await loadRuntimeSettings(db, appId)) });
   } catch (err) {
     throw new DeploymentFailure(err instanceof Error ? err.message : String(err));
+  }
+  await assertReleaseWithinQuota(db, appId, plans);
+  return plans;
+}
+
+/** A release may bring new process types (one instance each): the tenant's maxReplicas still holds. */
+async function assertReleaseWithinQuota(db: DbClient, appId: string, plans: ProcessPlan[]): Promise<void> {
+  const app = await db.app.findUnique({ where: { id: appId }, select: { tenant: { select: { id: true, name: true, quota: { select: { maxReplicas: true } } } } } });
+  const max = app?.tenant.quota?.maxReplicas ?? null;
+  if (!app || max === null) return;
+  const quantities = Object.fromEntries(plans.map((p) => [p.type, p.replicas]));
+  const total = await tenantReplicaTotal(db, app.tenant.id, { appId, quantities });
+  if (total > max) {
+    throw new DeploymentFailure(
+      `Quota exceeded: this release runs ${plans.map((p) => `${p.type}=${p.replicas}`).join(" ")}, which brings "${app.tenant.name}" to ${total} instances; ` +
+        `it allows ${max} (maxReplicas = ${max}). Scale a process type down (berth scale) or ask a platform admin to raise the quota.`,
+    );
   }
 }
 

@@ -5,7 +5,7 @@ import { processTypesOf } from "./process-plan";
 /**
  * Instances the tenant's apps are set to run, summed over every app and process type (a type
  * without a formation row runs one; an app not deployed yet counts its one web instance).
- * `override` replaces the quantities of one app's types, to test a scale before writing it.
+ * `override` gives one app's types and quantities, to test a scale or a release before it happens.
  * Stopped apps count with their formation: starting them again must not exceed the quota.
  */
 export async function tenantReplicaTotal(db: DbClient, tenantId: string, override?: { appId: string; quantities: Record<string, number> }): Promise<number> {
@@ -15,7 +15,8 @@ export async function tenantReplicaTotal(db: DbClient, tenantId: string, overrid
   });
   let total = 0;
   for (const app of apps) {
-    const types = Object.keys(processTypesOf(app.currentRelease?.processTypes ?? {}));
+    // The overridden app is counted with exactly the types given (a new release may add or drop some).
+    const types = override?.appId === app.id ? Object.keys(override.quantities) : Object.keys(processTypesOf(app.currentRelease?.processTypes ?? {}));
     for (const type of types) {
       const overridden = override?.appId === app.id ? override.quantities[type] : undefined;
       total += overridden ?? app.formations.find((f) => f.type === type)?.quantity ?? 1;
