@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { BerthConfig } from "@berth/config/config";
 import type { DbClient } from "@berth/db/client";
 import type { DockerClient } from "@berth/docker/engine";
-import { buildImage } from "@berth/docker/images";
+import { buildImage, removeImageIfUnused } from "@berth/docker/images";
 import { pushImage, tagImage } from "@berth/docker/push-image";
 import { removeNetwork } from "@berth/docker/networks";
 import { disconnectRouterFromNetwork } from "@berth/router/router-networks";
@@ -103,6 +103,9 @@ export async function createRuntimeFixture(deps: { db: DbClient; docker: DockerC
       await deps.db.tenant.delete({ where: { id: tenantRow.id } }).catch(() => undefined);
       await deps.db.user.delete({ where: { id: owner.id } }).catch(() => undefined);
       await removeAppRuntime(deps, app.id);
+      // Local tags only; the registry keeps its copy until its garbage collection.
+      await removeImageIfUnused(deps.docker, ref).catch(() => false);
+      await removeImageIfUnused(deps.docker, built.repo).catch(() => false);
       const network = tenantNetworkName(tenantRow.id);
       await disconnectRouterFromNetwork(deps.docker, deps.config, network).catch(() => undefined);
       // Swarm releases a network a moment after its last task is gone.
