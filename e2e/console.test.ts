@@ -194,6 +194,14 @@ describe("console: push, watch, configure, roll back; a viewer only looks", () =
 
   test("a viewer, invited by link, sees the app, its releases and its config keys at phone width, and can change nothing", async () => {
     await page.goto(`${web}/t/${tenant}/members`);
+    // An invitation sent by mistake is withdrawn, after a confirmation.
+    const mistaken = `mistake-${suffix}@e2e.berth.test`;
+    await page.getByLabel("Email", { exact: true }).fill(mistaken);
+    await page.getByRole("button", { name: "Create invite link" }).click();
+    await page.getByTestId(`withdraw-${mistaken}`).click();
+    await page.getByTestId(`withdraw-${mistaken}-confirm`).click();
+    await page.getByTestId(`invitation-${mistaken}`).waitFor({ state: "detached" });
+
     await page.getByLabel("Email", { exact: true }).fill(viewer.email);
     await page.getByLabel("Role", { exact: true }).selectOption("viewer");
     await page.getByRole("button", { name: "Create invite link" }).click();

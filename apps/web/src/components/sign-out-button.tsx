@@ -1,23 +1,15 @@
 "use client";
 
-import { useState } from "react";
-import { trpc, userMessageOf } from "../lib/trpc-client";
+import { trpc } from "../lib/trpc-client";
+import { useAction } from "../lib/use-action";
 
 export function SignOutButton() {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function signOut() {
-    setPending(true);
-    setError(null);
-    try {
-      await trpc.auth.signOut.mutate();
-      window.location.assign("/sign-in");
-    } catch (e) {
-      // The session is still valid on the server, so staying here and saying so is the honest outcome.
-      setError(userMessageOf(e));
-      setPending(false);
-    }
-  }
+  // On failure the session is still valid on the server, so staying here and saying so is the honest outcome.
+  const { run: signOut, pending, error } = useAction(async () => {
+    await trpc.auth.signOut.mutate();
+    window.location.assign("/sign-in");
+    return true;
+  });
   return (
     <span className="flex items-center gap-3">
       {error && (
@@ -27,7 +19,7 @@ export function SignOutButton() {
       )}
       <button
         type="button"
-        onClick={signOut}
+        onClick={() => void signOut()}
         disabled={pending}
         className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm transition hover:bg-slate-50 disabled:opacity-60"
       >

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { FormError } from "../../../../components/form-error";
+import { ConfirmButton } from "../../../../components/confirm-button";
 import { cardClass, dangerButtonClass } from "../../../../components/form-styles";
 import { isUnauthorized, trpc, userMessageOf } from "../../../../lib/trpc-client";
 import { InviteForm } from "./invite-form";
@@ -121,10 +122,18 @@ export function MembersPanel({ tenant, myUserId }: { tenant: string; myUserId: s
               </h2>
               <ul className="mt-3 divide-y divide-slate-100 text-sm">
                 {data.invitations.map((i) => (
-                  <li key={i.id} className="flex flex-wrap justify-between gap-2 py-2">
+                  <li key={i.id} data-testid={`invitation-${i.email}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>{i.email}</span>
-                    <span className="text-slate-500">
+                    <span className="flex flex-wrap items-center gap-2 text-slate-500">
                       {i.role} · expires {new Date(i.expiresAt).toLocaleDateString()}
+                      <ConfirmButton
+                        label="Withdraw"
+                        question={`Withdraw the invitation for ${i.email}? Its link stops working.`}
+                        confirmLabel="Withdraw"
+                        pending={busy === i.id}
+                        testId={`withdraw-${i.email}`}
+                        onConfirm={() => act(i.id, () => trpc.tenants.revokeInvite.mutate({ tenant, invitationId: i.id }))}
+                      />
                     </span>
                   </li>
                 ))}
