@@ -1,8 +1,9 @@
 import { redeployTime } from "./redeploy-time";
+import { streamLatency } from "./stream-latency";
 import { zeroDowntime } from "./zero-downtime";
 
-/** `npm run bench -- zero-downtime|redeploy-time|all`: each prints its measurements and ratios. */
-const BENCHES: Record<string, () => Promise<void>> = { "zero-downtime": zeroDowntime, "redeploy-time": redeployTime };
+/** `npm run bench -- zero-downtime|redeploy-time|stream-latency|all`: each prints its measurements and ratios. */
+const BENCHES: Record<string, () => Promise<void>> = { "zero-downtime": zeroDowntime, "redeploy-time": redeployTime, "stream-latency": streamLatency };
 
 const wanted = process.argv[2] ?? "all";
 const names = wanted === "all" ? Object.keys(BENCHES) : [wanted];
