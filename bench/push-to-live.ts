@@ -4,7 +4,7 @@
  * Dockerfile, `docker run`, and the first answer. Three cases: cold (dependencies not cached
  * anywhere), warm (a one-line change) and an unchanged tree (an empty commit).
  *
- *   node --import tsx bench/push-to-live.ts
+ *   npm run bench -- push-to-live
  *
  * Prints each timing and its ratio to the floor; goals: warm ≤ 1.5× the floor, unchanged tree live
  * in < 5 s. Results are recorded by hand in docs/benchmarks.md.
@@ -104,7 +104,7 @@ async function push(dir: string, label: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function main() {
+export async function pushToLive(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "ptl-app-"));
   await run("git", ["init", "--quiet", "--initial-branch=main"], { cwd: dir, env });
   await run("berth", ["apps:create", app], { cwd: dir, env });
@@ -140,8 +140,3 @@ async function main() {
   if (warm) console.log(`goal warm ≤ 1.5× floor: ${warm.berthMs / warm.floorMs <= 1.5 ? "met" : "missed"}`);
   if (same) console.log(`goal unchanged tree live < 5 s: ${same.berthMs < 5000 ? "met" : "missed"} (${(same.berthMs / 1000).toFixed(1)} s)`);
 }
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
