@@ -267,4 +267,14 @@ describe("console: push, watch, configure, roll back; a viewer only looks", () =
     assert.doesNotMatch(await page.getByTestId("audit-list").innerText(), /and welcome/, "config values never reach the audit log");
     await page.screenshot({ path: artifact("console-audit.png"), fullPage: true });
   });
+
+  test("deleting the app needs its name typed; then it is gone from the list and its URL", async () => {
+    await page.goto(`${web}${appPath}`);
+    assert.equal(await page.getByTestId("destroy-app").isDisabled(), true, "the button waits for the name");
+    await page.getByTestId("destroy-confirm-name").fill(app);
+    await page.getByTestId("destroy-app").click();
+    await page.waitForURL(new RegExp(`/t/${tenant}/apps$`));
+    await page.getByTestId("apps-empty").waitFor();
+    assert.doesNotMatch(await bodyAt(ownerContext, appUrl), /hello from the console test/);
+  });
 });

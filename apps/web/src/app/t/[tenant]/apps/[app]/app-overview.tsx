@@ -8,6 +8,7 @@ import { formatAgo } from "../../../../../lib/format";
 import { trpc } from "../../../../../lib/trpc-client";
 import { useAppEvents } from "../../../../../lib/use-app-events";
 import { useLoad } from "../../../../../lib/use-load";
+import { DestroyApp } from "./destroy-app";
 import { PushInstructions } from "./push-instructions";
 
 export function AppOverview({ tenant, app, justCreated }: { tenant: string; app: string; justCreated: boolean }) {
@@ -66,6 +67,7 @@ export function AppOverview({ tenant, app, justCreated }: { tenant: string; app:
           </section>
           <Instances tenant={tenant} app={app} hasRelease={o.currentRelease !== null} />
           {(justCreated || !o.currentRelease) && <PushInstructions tenant={tenant} app={app} gitUrl={o.gitUrl} highlight={justCreated} />}
+          {(o.myRole === "admin" || o.myRole === "owner") && <DestroyApp tenant={tenant} app={app} />}
         </div>
       )}
     </Section>
