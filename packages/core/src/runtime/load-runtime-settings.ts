@@ -27,7 +27,8 @@ export async function loadRuntimeSettings(db: DbClient, appId: string): Promise<
   // An instance without limits of its own gets the tenant's per-instance quota as its limit, so
   // "at most 1 CPU per instance" holds for every instance, not only for those someone scaled.
   const caps = await instanceCaps(db, appId);
-  const capped = formations.map((f) => ({ ...f, cpu: f.cpu ?? caps.cpu, memoryMb: f.memoryMb ?? caps.memoryMb }));
+  // A quota lowered after a scale also lowers the limits already set above it.
+  const capped = formations.map((f) => ({ ...f, cpu: lower(f.cpu, caps.cpu), memoryMb: lower(f.memoryMb, caps.memoryMb) }));
   if (caps.cpu !== null || caps.memoryMb !== null) {
     // Types without a row still get the caps: planProcesses reads them from this default row.
     capped.push({ type: "*", quantity: 1, cpu: caps.cpu, memoryMb: caps.memoryMb });
@@ -35,4 +36,10 @@ export async function loadRuntimeSettings(db: DbClient, appId: string): Promise<
   // A suspended tenant's apps run nothing, like stopped ones; each app's own stop flag is kept, so
   // resuming brings back exactly the apps that ran before.
   return { formations: capped, healthChecks, stopped: !!app?.stoppedAt || !!app?.tenant.suspendedAt };
+}
+
+/** The smaller of a limit and a cap, where null is "none". */
+function lower(limit: number | null, cap: number | null): number | null {
+  if (limit === null) return cap;
+  return cap === null ? limit : Math.min(limit, cap);
 }
