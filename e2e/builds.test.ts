@@ -4,7 +4,7 @@ import http from "node:http";
 import { after, describe, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { connectDocker } from "@berth/docker/engine";
-import { goStdlib, nodeWithDeps, procfileApp, pythonStdlib, staticPublicSite, undetectable } from "./fixtures/build-apps";
+import { goStdlib, monorepo, nodeWithDeps, procfileApp, pythonStdlib, staticPublicSite, undetectable } from "./fixtures/build-apps";
 import type { AppFiles } from "./fixtures/apps";
 import { GitWorkspace } from "./support/git-workspace";
 import { getThroughRouter } from "./support/router";
@@ -154,6 +154,19 @@ describe("builds that understand real apps, through git push, the registry, Swar
     assert.match(out, /Build plan: static \(public\/index\.html found\)/);
     assert.match((await getThroughRouter(hostOf(app))).body, /<h1>Built static<\/h1>/);
     assert.equal((await getPath(hostOf(app), "/.secret")).status, 404);
+  });
+
+  test("build settings override detection: a monorepo's app built from its directory with its own start command", async () => {
+    const { work, app } = await newApp("mono");
+    const set = await work.berth(["buildpack:set", app, "buildDir=services/api", "startCommand=node main.js --from-setting"]);
+    assert.equal(set.code, 0, set.stderr + set.stdout);
+    assert.match(set.stdout, /^buildDir=services\/api$/m);
+    const shown = await work.berth(["buildpack", app, "--json"]);
+    assert.deepEqual(JSON.parse(shown.stdout), { buildDir: "services/api", startCommand: "node main.js --from-setting" });
+    const out = await pushOk(work, monorepo(), "monorepo");
+    assert.match(out, /directory\s+services\/api/);
+    assert.match(out, /settings\s+buildDir=services\/api, startCommand/);
+    assert.equal((await getThroughRouter(hostOf(app))).body, "api from services/api, args: --from-setting\n");
   });
 
   test("a tree Berth cannot build is refused with the files it looked for and how to fix it", async () => {
