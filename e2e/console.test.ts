@@ -128,6 +128,8 @@ describe("console: push, watch, configure, roll back; a viewer only looks", () =
     assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), "lines are in order");
     assert.equal(new Set(seqs).size, seqs.length, "no line is shown twice");
     assert.match(await page.getByTestId("log-lines").innerText(), /live/i);
+    // What detection decided is shown above the log.
+    await page.getByTestId("build-plan").getByText(/^node/).first().waitFor();
     await page.screenshot({ path: artifact("console-build-log-done.png"), fullPage: true });
 
     const push = await pushing;
