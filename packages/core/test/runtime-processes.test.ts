@@ -218,6 +218,36 @@ describe("instances are replaced", () => {
   });
 });
 
+/** Runs the mounted check program inside a container, as Docker's health check does (exec form, no shell of ours). */
+async function runCheck(containerId: string, args: string[]): Promise<{ exitCode: number; output: string }> {
+  const exec = await docker.getContainer(containerId).exec({ Cmd: ["/berth/busybox", "sh", "/berth/check", ...args], AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const chunks: Buffer[] = [];
+  const { PassThrough } = await import("node:stream");
+  const out = new PassThrough();
+  out.on("data", (c: Buffer) => chunks.push(c));
+  docker.modem.demuxStream(stream, out, out);
+  await new Promise((resolve) => stream.on("end", resolve));
+  const info = await exec.inspect();
+  return { exitCode: info.ExitCode ?? -1, output: Buffer.concat(chunks).toString("utf8").trim() };
+}
+
+describe("the health check program", () => {
+  test("checks TCP, HTTP status and body text inside an image that has no curl", async () => {
+    const task = (await listServiceTasks(docker, processServiceName(fx.app.id, "web"))).find((t) => t.state === "running" && t.containerId);
+    assert.ok(task?.containerId);
+    const id = task.containerId;
+    assert.deepEqual(await runCheck(id, ["tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
+    assert.equal((await runCheck(id, ["tcp", "5999"])).exitCode, 1);
+    assert.deepEqual(await runCheck(id, ["http", "5000", "/health", "200", "health 200"]), { exitCode: 0, output: "GET /health answered HTTP 200" });
+    assert.deepEqual(await runCheck(id, ["http", "5000", "/health", "204"]), { exitCode: 1, output: "GET /health answered HTTP 200, expected 204" });
+    assert.deepEqual(await runCheck(id, ["http", "5000", "/health", "200", "'; exit 0; '"]), {
+      exitCode: 1,
+      output: "GET /health answered HTTP 200 but the body does not contain the expected text",
+    });
+  });
+});
+
 describe("runtime logs", () => {
   test("a follow (long poll) returns a line the app prints after it started", async () => {
     const first = await readRuntimeLogs(deps, { ...fx.ref, tail: 5 });
