@@ -17,12 +17,14 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { loadConfig } from "@berth/config/config";
+import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
 import { buildImage, removeImageIfUnused } from "@berth/docker/images";
 
 const run = promisify(execFile);
 const config = loadConfig();
 const docker = connectDocker(config.docker.socketPath);
+const db = createDb(config.postgres.url);
 const id = randomBytes(3).toString("hex");
 const app = `bench-ptl-${id}`;
 const host = `${app}.main.${config.baseDomain}`;
@@ -97,11 +99,39 @@ async function floor(repo: string, label: string, noCache: boolean): Promise<num
   return ms;
 }
 
-async function push(dir: string, label: string): Promise<number> {
+interface Phases {
+  beforeRow: number;
+  build: number;
+  pushAndRelease: number;
+  rollout: number;
+  afterLive: number;
+}
+
+/** Where a push's time went, from the deployment's own timestamps (ms). */
+async function phasesOf(startedAt: number, endedAt: number): Promise<Phases | null> {
+  const d = await db.deployment.findFirst({
+    where: { app: { name: app } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, buildingAt: true, pushingAt: true, deployingAt: true, finishedAt: true },
+  });
+  if (!d?.buildingAt || !d.pushingAt || !d.deployingAt || !d.finishedAt) return null;
+  const t = (x: Date) => x.getTime();
+  return {
+    beforeRow: t(d.createdAt) - startedAt,
+    build: t(d.pushingAt) - t(d.buildingAt),
+    pushAndRelease: t(d.deployingAt) - t(d.pushingAt),
+    rollout: t(d.finishedAt) - t(d.deployingAt),
+    afterLive: endedAt - t(d.finishedAt),
+  };
+}
+
+async function push(dir: string, label: string): Promise<{ ms: number; phases: Phases | null }> {
+  const startedAt = Date.now();
   const started = performance.now();
   await run("git", ["push", "--quiet", "berth", "main"], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
   await firstAnswer(config.router.port, label, host);
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  return { ms, phases: await phasesOf(startedAt, Date.now()) };
 }
 
 export async function pushToLive(): Promise<void> {
@@ -109,22 +139,22 @@ export async function pushToLive(): Promise<void> {
   await run("git", ["init", "--quiet", "--initial-branch=main"], { cwd: dir, env });
   await run("berth", ["apps:create", app], { cwd: dir, env });
   await run("berth", ["git:remote", app], { cwd: dir, env });
-  const results: Array<{ case: string; berthMs: number; floorMs: number }> = [];
+  const results: Array<{ case: string; berthMs: number; floorMs: number; phases: Phases | null }> = [];
   try {
     await commit(dir, appFiles("cold"), "cold");
     const coldFloor = await floor(dir, "cold", true);
     const cold = await push(dir, "cold");
-    results.push({ case: "cold", berthMs: cold, floorMs: coldFloor });
+    results.push({ case: "cold", berthMs: cold.ms, floorMs: coldFloor, phases: cold.phases });
 
     await commit(dir, { "server.js": appFiles("warm")["server.js"] as string }, "one-line change");
     const warmFloor = await floor(dir, "warm", false);
     const warm = await push(dir, "warm");
-    results.push({ case: "warm (one-line change)", berthMs: warm, floorMs: warmFloor });
+    results.push({ case: "warm (one-line change)", berthMs: warm.ms, floorMs: warmFloor, phases: warm.phases });
 
     await commit(dir, {}, "unchanged tree", true);
     const sameFloor = await floor(dir, "warm", false);
     const same = await push(dir, "warm");
-    results.push({ case: "unchanged tree", berthMs: same, floorMs: sameFloor });
+    results.push({ case: "unchanged tree", berthMs: same.ms, floorMs: sameFloor, phases: same.phases });
   } finally {
     await run("berth", ["apps:destroy", app, "--confirm", app], { cwd: dir, env }).catch(() => undefined);
     for (const label of ["cold", "warm"]) await removeImageIfUnused(docker, `bench-floor/${app}:${label}`).catch(() => false);
@@ -135,6 +165,13 @@ export async function pushToLive(): Promise<void> {
   for (const r of results) {
     console.log(`${r.case.padEnd(24)} ${(r.berthMs / 1000).toFixed(1).padStart(6)} s ${(r.floorMs / 1000).toFixed(1).padStart(7)} s ${(r.berthMs / r.floorMs).toFixed(2).padStart(7)}×`);
   }
+  console.log("where the time went (s): git+hook before the deployment row | build (or reuse) | push+release(+release phase) | rollout | hook after live");
+  const sec = (ms: number) => (ms / 1000).toFixed(1);
+  for (const r of results) {
+    const p = r.phases;
+    console.log(`${r.case.padEnd(24)} ${p ? [p.beforeRow, p.build, p.pushAndRelease, p.rollout, p.afterLive].map(sec).join(" | ") : "(timestamps missing)"}`);
+  }
+  await db.$disconnect();
   const warm = results[1];
   const same = results[2];
   if (warm) console.log(`goal warm ≤ 1.5× floor: ${warm.berthMs / warm.floorMs <= 1.5 ? "met" : "missed"}`);
