@@ -3,9 +3,11 @@ import { after, before, describe, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
-import { containerLogTail, listServiceTasks } from "@berth/docker/services";
+import { containerLogTail, listServiceNames, listServiceTasks } from "@berth/docker/services";
 import { httpRequest } from "@berth/router/http-request";
 import { askRouterForHost } from "@berth/router/probe";
+import { applyReleaseService } from "../src/deployments/apply-release-service";
+import { DeploymentFailure } from "../src/deployments/deployment-failure";
 import { processServiceName } from "../src/deployments/runtime-names";
 import { routeTableFromDb } from "../src/deployments/sync-routes";
 import { waitForRelease } from "../src/deployments/wait-for-release";
@@ -285,6 +287,16 @@ describe("quotas", () => {
       assert.match(cpu.userMessage, /maxCpuPerInstance = 0.5/);
       const memory = await refusal(scaleProcesses(deps, { ...fx.ref, changes: [{ type: "worker", memoryMb: 512 }] }));
       assert.match(memory.userMessage, /maxMemoryMbPerInstance = 256/);
+      // A new release whose Procfile adds a type (one more instance) is refused before anything changes.
+      const current = await db.app.findUniqueOrThrow({ where: { id: fx.app.id }, select: { currentRelease: true } });
+      const bigger = await db.release.create({
+        data: { appId: fx.app.id, version: 50, kind: "build", imageRef: current.currentRelease!.imageRef, imageDigest: fx.imageDigest, config: {}, description: "adds clock", processTypes: { ...PROCFILE_TYPES, clock: "node /app/worker.js" } },
+      });
+      await assert.rejects(
+        applyReleaseService(deps, fx.app, { id: bigger.id, imageDigest: fx.imageDigest, config: {} }),
+        (err: Error) => err instanceof DeploymentFailure && /maxReplicas = 3/.test(err.message) && /clock=1/.test(err.message),
+      );
+      assert.deepEqual(await listServiceNames(docker, { "org.berth.app-id": fx.app.id }), [processServiceName(fx.app.id, "web"), processServiceName(fx.app.id, "worker")]);
       const within = await scaleProcesses(deps, { ...fx.ref, changes: [{ type: "web", quantity: 2, cpu: 0.25, memoryMb: 128 }] });
       assert.deepEqual(within.find((f) => f.type === "web"), { type: "web", quantity: 2, cpu: 0.25, memoryMb: 128 });
       const spec = (await docker.getService(processServiceName(fx.app.id, "worker")).inspect()) as { Spec: { TaskTemplate: { Resources: { Limits: { NanoCPUs?: number; MemoryBytes?: number } } } } };

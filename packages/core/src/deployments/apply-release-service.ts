@@ -74,15 +74,21 @@ export async function planRelease(db: DbClient, appId: string, release: Pick<Run
   } catch (err) {
     throw new DeploymentFailure(err instanceof Error ? err.message : String(err));
   }
-  await assertReleaseWithinQuota(db, appId, plans);
   return plans;
 }
 
-/** A release may bring new process types (one instance each): the tenant's maxReplicas still holds. */
-async function assertReleaseWithinQuota(db: DbClient, appId: string, plans: ProcessPlan[]): Promise<void> {
-  const app = await db.app.findUnique({ where: { id: appId }, select: { tenant: { select: { id: true, name: true, quota: { select: { maxReplicas: true } } } } } });
+/**
+ * A new release may bring new process types (one instance each): the tenant's maxReplicas still
+ * holds. Only for a release that is not yet the app's current one: putting the serving release
+ * back (a failed deploy, a reconciler repair) must never be refused.
+ */
+async function assertReleaseWithinQuota(db: DbClient, appId: string, releaseId: string, plans: ProcessPlan[]): Promise<void> {
+  const app = await db.app.findUnique({
+    where: { id: appId },
+    select: { currentReleaseId: true, tenant: { select: { id: true, name: true, quota: { select: { maxReplicas: true } } } } },
+  });
   const max = app?.tenant.quota?.maxReplicas ?? null;
-  if (!app || max === null) return;
+  if (!app || max === null || app.currentReleaseId === releaseId) return;
   const quantities = Object.fromEntries(plans.map((p) => [p.type, p.replicas]));
   const total = await tenantReplicaTotal(db, app.tenant.id, { appId, quantities });
   if (total > max) {
@@ -103,6 +109,7 @@ async function assertReleaseWithinQuota(db: DbClient, appId: string, plans: Proc
  */
 export async function applyReleaseService(deps: ApplyReleaseDeps, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated"> {
   const plans = await planRelease(deps.db, app.id, release);
+  await assertReleaseWithinQuota(deps.db, app.id, release.id, plans);
   const network = await ensureTenantNetwork(deps.docker, deps.config, app.tenant);
   const tools = await ensureHealthcheckTools(deps.config.dataDir);
   const image = `${appImageRepository(deps.config, app.tenant.name, app.name)}@${release.imageDigest}`;
