@@ -19,14 +19,21 @@ export async function routeTableFromDb(db: DbClient, config: Pick<BerthConfig, "
     where: {
       OR: [{ currentRelease: { status: "live" } }, { deployments: { some: { status: "deploying" } } }, { id: { in: opts.include ?? [] } }],
     },
-    select: { id: true, name: true, tenant: { select: { name: true } }, currentRelease: { select: { processTypes: true } } },
+    select: {
+      id: true,
+      name: true,
+      tenant: { select: { name: true } },
+      currentRelease: { select: { processTypes: true } },
+      domains: { select: { hostname: true }, orderBy: { hostname: "asc" } },
+    },
     orderBy: { id: "asc" },
   });
   return {
     // Only the web process is routed: an app whose Procfile has no web (only workers) gets no route.
     routes: apps.filter((app) => WEB_PROCESS in processTypesOf(app.currentRelease?.processTypes ?? {})).map((app) => ({
       id: app.id,
-      hosts: [appHost(config, app.tenant.name, app.name)],
+      // The default address first, then the app's custom domains (unique across the installation by the schema).
+      hosts: [appHost(config, app.tenant.name, app.name), ...app.domains.map((d) => d.hostname)],
       // Each healthy instance of the web service is an upstream of its own (see the router's eachAddress).
       upstreams: [{ dial: `${appServiceName(app.id)}:${APP_PORT}`, eachAddress: true }],
     })),
