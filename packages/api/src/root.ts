@@ -6,6 +6,7 @@ import { buildsRouter } from "./routers/builds/router";
 import { configRouter } from "./routers/config/router";
 import { consoleRouter } from "./routers/console/router";
 import { deploymentsRouter } from "./routers/deployments/router";
+import { domainsRouter } from "./routers/domains/router";
 import { healthChecksRouter } from "./routers/health-checks/router";
 import { logsRouter } from "./routers/logs/router";
 import { platformRouter } from "./routers/platform/router";
@@ -25,6 +26,7 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   processes: processesRouter,
   healthChecks: healthChecksRouter,
+  domains: domainsRouter,
   logs: logsRouter,
   tenants: tenantsRouter,
   tokens: tokensRouter,

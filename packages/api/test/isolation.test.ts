@@ -81,6 +81,9 @@ const COVERAGE: Record<string, Coverage> = {
   "processes.start": { kind: "tenant", minRole: "developer", call: (c, v) => c.processes.start({ tenant: v.tenant, app: v.app }) },
   "healthChecks.list": { kind: "tenant", minRole: "viewer", call: (c, v) => c.healthChecks.list({ tenant: v.tenant, app: v.app }) },
   "healthChecks.set": { kind: "tenant", minRole: "developer", call: (c, v) => c.healthChecks.set({ tenant: v.tenant, app: v.app, type: "web", path: "/intruder" }) },
+  "domains.list": { kind: "tenant", minRole: "viewer", call: (c, v) => c.domains.list({ tenant: v.tenant, app: v.app }) },
+  "domains.add": { kind: "tenant", minRole: "admin", call: (c, v) => c.domains.add({ tenant: v.tenant, app: v.app, hostname: "intruder.example.com" }) },
+  "domains.remove": { kind: "tenant", minRole: "admin", call: (c, v) => c.domains.remove({ tenant: v.tenant, app: v.app, hostname: "intruder.example.com" }) },
   "logs.read": { kind: "tenant", minRole: "viewer", call: (c, v) => c.logs.read({ tenant: v.tenant, app: v.app }) },
 
   "tenants.create": { kind: "no-tenant-data", why: "creates a tenant the caller owns; a taken name is CONFLICT either way" },
@@ -270,5 +273,6 @@ describe("the caller's own objects and secret-guarded reads", () => {
     assert.deepEqual((await db.invitation.findMany({ where: { tenantId: victim.tenantId }, select: { id: true } })).map((i) => i.id), [victim.invitationId]);
     assert.equal((await db.tenant.findUniqueOrThrow({ where: { id: victim.tenantId } })).suspendedAt, null);
     assert.equal(await db.tenantQuota.count({ where: { tenantId: victim.tenantId } }), 0);
+    assert.equal(await db.domain.count({ where: { appId: victim.appId } }), 0);
   });
 });

@@ -1,7 +1,7 @@
 import type { DbClient } from "@berth/db/client";
 
 /** Router names are plural ("apps"), actions are about one object ("app.create"). */
-const OBJECT_OF_ROUTER: Record<string, string> = { apps: "app", releases: "release", tenants: "tenant", tokens: "token", deployments: "deployment", processes: "process", healthChecks: "healthCheck" };
+const OBJECT_OF_ROUTER: Record<string, string> = { apps: "app", releases: "release", tenants: "tenant", tokens: "token", deployments: "deployment", processes: "process", healthChecks: "healthCheck", domains: "domain" };
 
 /** Input fields that may hold secrets: never copied into an event. */
 const SECRET_FIELD = /pass|secret|token|value|key$/i;
