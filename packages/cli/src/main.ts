@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { createBerthClient, describeError, type BerthClient } from "./api-client";
 import { parseArgs, parseAssignments, parseVersion, requirePositional, stringFlag, UsageError, type ParsedArgs } from "./args";
 import { cliConfigPath, readCliConfig, resolveSettings, writeCliConfig } from "./cli-config";
+import { DOMAIN_USAGE, domainCommands } from "./commands/domain-commands";
 import { RUNTIME_USAGE, runtimeCommands } from "./commands/runtime-commands";
 import { followDeployment } from "./follow-deployment";
 import { configureGitRemote, parseCredentialRequest } from "./git-remote";
@@ -30,7 +31,7 @@ ${RUNTIME_USAGE}
   deploys NAME                            list deployments, newest first
   deploys:cancel NAME [ID]                stop a build or rollout (default: the one in progress);
                                           the previous release keeps serving
-${RUNTIME_USAGE}
+${DOMAIN_USAGE}
 
 Settings come from flags, then BERTH_API_URL / BERTH_TOKEN / BERTH_TENANT, then ${cliConfigPath()}.`;
 
@@ -290,7 +291,7 @@ export async function run(argv: string[], io: { out?: Output; env?: NodeJS.Proce
       out.out(USAGE);
       return args.command || args.flags.help ? 0 : 1;
     }
-    const runtime = runtimeCommands[args.command];
+    const runtime = runtimeCommands[args.command] ?? domainCommands[args.command];
     const command: Command | undefined =
       commands[args.command] ??
       (runtime &&
