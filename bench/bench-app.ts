@@ -91,15 +91,28 @@ export async function openBenchApp(label: string, opts: { readyTimeoutMs?: numbe
   return { config, db, docker, deps, app, tenant, host, push, waitForEnd, close };
 }
 
-/** An app answering `<GREETING>` at once, and after 300 ms on /slow; on SIGTERM it finishes what is in flight. */
+/**
+ * An app answering `<GREETING>` at once, and after 300 ms on /slow. On SIGTERM it drains like a
+ * well-behaved app: it stops accepting, answers what is in flight with `Connection: close` (so the
+ * router drops its pooled keep-alive connections to this instance and dials the new one), closes
+ * connections still idle after 3 s, and exits once its last connection is closed.
+ */
 export const BENCH_SERVER = [
   'const http = require("node:http");',
+  "let draining = false;",
   "const server = http.createServer((req, res) => {",
+  '  if (draining) res.setHeader("Connection", "close");',
   '  if (req.url === "/slow") return setTimeout(() => res.end(String(process.env.GREETING)), 300);',
   "  res.end(String(process.env.GREETING));",
   "});",
   "server.listen(Number(process.env.PORT));",
-  'process.on("SIGTERM", () => server.close(() => process.exit(0)));',
+  'process.on("SIGTERM", () => {',
+  "  draining = true;",
+  "  server.close(() => process.exit(0));",
+  // Closing an idle pooled connection at once races with a request the router is writing onto it;
+  // by now every busy connection has been told to close, so only truly idle ones remain.
+  "  setTimeout(() => server.closeIdleConnections(), 3000);",
+  "});",
   "",
 ].join("\n");
 

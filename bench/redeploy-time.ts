@@ -17,6 +17,11 @@ export async function redeployTime(): Promise<void> {
   const bench = await openBenchApp("redeploy");
   const log = (line: string) => console.log(`[redeploy-time] ${line}`);
   try {
+    // The app's health-check interval is a per-app setting (default 3 s): Swarm routes a new instance
+    // only after its first passing check, so it bounds how soon a redeploy can serve.
+    const interval = process.env.BENCH_HEALTH_INTERVAL_SEC;
+    if (interval) await bench.db.healthCheck.create({ data: { appId: bench.app.id, type: "web", intervalSec: Number(interval) } });
+    log(`health-check interval: ${interval ?? "default (3)"} s`);
     const first = await bench.waitForEnd(await bench.push({ "server.js": BENCH_SERVER }));
     if (first.status !== "live") throw new Error(`first deploy ${first.status}: ${first.failureReason}`);
     const release = await bench.db.release.findFirstOrThrow({ where: { appId: bench.app.id, status: "live" } });

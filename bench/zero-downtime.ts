@@ -14,8 +14,9 @@ const STEADY_MS = Number(process.env.BENCH_STEADY_MS ?? 30_000);
 const RPS = 100;
 
 export async function zeroDowntime(): Promise<void> {
-  // A failing deploy waits this long for health before it is rolled back.
-  const bench = await openBenchApp("zdt", { readyTimeoutMs: 30_000 });
+  // A failing deploy waits this long for health before it is rolled back (shorter than the 90 s
+  // default, to keep the run short; still longer than an old instance's 30 s stop grace period).
+  const bench = await openBenchApp("zdt", { readyTimeoutMs: 45_000 });
   const log = (line: string) => console.log(`[zero-downtime] ${line}`);
   try {
     const first = await bench.waitForEnd(await bench.push({ "server.js": BENCH_SERVER }));

@@ -20,6 +20,7 @@ import { appImageRepository, buildImageTag } from "./runtime-names";
 import { MAX_RECOVERIES, stepDeadline } from "./step-limits";
 import { syncRoutes } from "./sync-routes";
 import { waitForRelease } from "./wait-for-release";
+import { withAppLock } from "./with-app-lock";
 
 const READY_TIMEOUT_MS = 90_000;
 
@@ -72,10 +73,11 @@ async function releaseAndDeploy(deps: PipelineDeps, deployment: LoadedDeployment
       await log.flush();
       if (deployment.kind === "build") await runReleasePhase(deps, { deploymentId: deployment.id, app, release, log });
     }
-    const moved = await advanceDeployment(deps.db, deployment.id, ["releasing", "deploying"], "deploying", {
-      owner: deps.leaseOwner,
-      stepDeadlineAt: stepDeadline("deploying"),
-    });
+    // Under the app lock: the reconciler checks "nobody is deploying" and repairs under the same lock,
+    // so it can never re-apply the old release after this rollout has started touching the service.
+    const moved = await withAppLock(deps.db, app.id, () =>
+      advanceDeployment(deps.db, deployment.id, ["releasing", "deploying"], "deploying", { owner: deps.leaseOwner, stepDeadlineAt: stepDeadline("deploying") }),
+    );
     if (!moved) return "skipped";
     log.line(`-----> Deploying v${release.version}`);
     serviceTouched = true;

@@ -19,11 +19,13 @@ export interface ReconcileDeps {
   log: (message: string) => void;
 }
 
-/** Rollouts in these states own the app's services; the reconciler keeps its hands off meanwhile. */
-const ROLLING_OUT = ["releasing", "deploying"] as const;
-
+/**
+ * A rollout in `deploying` owns the app's services (it may also be putting the previous release
+ * back); the reconciler keeps its hands off meanwhile. A rollout enters `deploying` under the app
+ * lock, the same lock the repair holds, so the check below cannot go stale before the repair.
+ */
 async function rollingOut(db: DbClient, appId: string): Promise<boolean> {
-  return (await db.deployment.count({ where: { appId, status: { in: [...ROLLING_OUT] } } })) > 0;
+  return (await db.deployment.count({ where: { appId, status: "deploying" } })) > 0;
 }
 
 type LiveApp = Awaited<ReturnType<typeof liveApps>>[number];
