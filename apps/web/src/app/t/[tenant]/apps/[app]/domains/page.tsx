@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { NotYetAvailable } from "../../../../../../components/not-yet-available";
+import { DomainsPanel } from "./domains-panel";
 
 export const metadata: Metadata = { title: "Domains" };
 
-export default function DomainsPage() {
-  return <NotYetAvailable testId="domains-unavailable" what="Custom domains" meanwhile="Every app is served at its default address, shown on the Overview tab." />;
+export default async function DomainsPage({ params }: { params: Promise<{ tenant: string; app: string }> }) {
+  const p = await params;
+  return <DomainsPanel tenant={decodeURIComponent(p.tenant)} app={decodeURIComponent(p.app)} />;
 }
