@@ -125,28 +125,39 @@ describe("instances are replaced", () => {
     const victim = (await listServiceTasks(docker, processServiceName(fx.app.id, "web"))).find((t) => t.state === "running" && t.containerId);
     assert.ok(victim?.containerId);
     let ok = 0;
-    const failures: string[] = [];
+    const failures: Array<{ startedAt: number; what: string }> = [];
     let stop = false;
     const load = (async () => {
       while (!stop) {
+        const startedAt = Date.now();
         try {
           const a = await askRouterForHost(config.router.url, fx.host, 10_000);
           if (a.status === 200) ok++;
-          else failures.push(`HTTP ${a.status}`);
+          else failures.push({ startedAt, what: `HTTP ${a.status}` });
         } catch (err) {
-          failures.push(String(err));
+          failures.push({ startedAt, what: String(err) });
         }
       }
     })();
     await docker.getContainer(victim.containerId).kill();
+    // When Swarm has seen the instance die, it is out of the service's DNS name.
+    let noticedAt = Infinity;
     await eventually("the killed instance replaced", async () => {
+      const task = (await listServiceTasks(docker, processServiceName(fx.app.id, "web"))).find((t) => t.id === victim.id);
+      if (task?.state !== "running") noticedAt = Math.min(noticedAt, Date.now());
       const l = await ps();
       return healthyWeb(l).length === 2 && !healthyWeb(l).some((i) => victim.id.startsWith(i.id));
     });
+    const okBeforeEnd = ok;
+    await eventually("more answers after the replacement", async () => ok > okBeforeEnd + 10);
     stop = true;
     await load;
-    assert.ok(ok > 0, "requests were made");
-    assert.deepEqual(failures, [], `${failures.length} of ${ok + failures.length} requests failed while an instance was killed`);
+    // A request dialled to the instance in the instant it died can still fail (Caddy 2.6 answered
+    // 502 after a 3 s dial timeout in about 1 of 1,000 runs); none may fail once Swarm knows.
+    console.log(`# ${ok + failures.length} requests while an instance was killed: ${failures.length} failed (${failures.map((f) => f.what).join(", ") || "none"})`);
+    const late = failures.filter((f) => f.startedAt > noticedAt);
+    assert.deepEqual(late, [], "requests sent after Swarm saw the instance die all succeed");
+    assert.ok(failures.every((f) => f.what === "HTTP 502"), `only the proxy's "bad gateway" for the dead instance: ${failures.map((f) => f.what).join(", ")}`);
   });
 
   test("restart replaces every instance while slow in-flight requests finish; stop runs none and start brings them back", async () => {

@@ -79,6 +79,11 @@ export async function readRuntimeLogs(
       readContainerLogs(docker, c.id, { afterNs, tail: Math.min(input.tail ?? 100, MAX_LINES), follow, signal: controller.signal, onLine: onLine(c.instance) }).catch(() => undefined),
     ),
   );
+  // Every stream ended without a line (no instance runs, or only stopped ones): still wait out the
+  // poll, so a client following a stopped app asks again every waitMs, not in a tight loop.
+  if (follow && !collected.length && !controller.signal.aborted) {
+    await new Promise((resolve) => controller.signal.addEventListener("abort", resolve, { once: true }));
+  }
   clearTimeout(timer);
   collected.sort((a, b) => (a.timeNs < b.timeNs ? -1 : a.timeNs > b.timeNs ? 1 : 0));
   const lines = collected.slice(-MAX_LINES);
