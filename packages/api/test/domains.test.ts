@@ -61,7 +61,7 @@ test("REST: add, list and remove with an admin token; the OpenAPI document descr
   assert.match(JSON.stringify(bad.body), /IP address/);
   const removed = await rest("POST", "/domains/remove", tokens.admin, { tenant, app, hostname });
   assert.equal(removed.status, 200, JSON.stringify(removed.body));
-  const doc = await (await fetch(`${base}/openapi.json`)).json();
+  const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   for (const p of ["/api/v1/domains/list", "/api/v1/domains/add", "/api/v1/domains/remove"]) assert.ok(doc.paths[p], `${p} in the OpenAPI document`);
 });
 
