@@ -228,6 +228,14 @@ describe("instances are replaced", () => {
     assert.match(list.crash?.reason ?? "", /instances of the worker process stopped/);
     assert.match(list.crash?.reason ?? "", /worker (started|tick)/, "the reason carries the container's last log lines");
     assert.match((await askRouterForHost(config.router.url, fx.host)).body, /^hello procs/, "still answering");
+
+    // A new release is a fix attempt: once it runs without losing an instance, the mark goes.
+    const next = await fx.release({ processTypes: PROCFILE_TYPES, config: { GREETING: "procs" } });
+    await waitForRelease(docker, config, { appId: fx.app.id, releaseId: next.id, host: fx.host, timeoutMs: 120_000, signal: AbortSignal.timeout(130_000) });
+    await checkCrashes({ db, docker });
+    const after = await ps();
+    assert.equal(after.state, "running");
+    assert.equal(after.crash, null);
   });
 });
 

@@ -19,13 +19,13 @@ export interface CrashCheckResult {
  * policy "any"); this only records what keeps happening: an app whose live release lost
  * CRASHES_TO_MARK instances (exited, killed, or unhealthy) within CRASH_WINDOW_MS is marked
  * `crashed`, with the last one's error, health-check output and log lines as the reason; an app
- * whose instances stayed up for a whole window is cleared again. Routing is untouched: the router
+ * whose instances stayed up for a whole window, or whose new release has lost none, is cleared again. Routing is untouched: the router
  * keeps sending traffic to whichever instances are healthy.
  */
 export async function checkCrashes(deps: { db: DbClient; docker: DockerClient }, now = Date.now()): Promise<CrashCheckResult> {
   const apps = await deps.db.app.findMany({
     where: { stoppedAt: null, currentRelease: { status: "live" } },
-    select: { id: true, name: true, crashedAt: true, currentReleaseId: true },
+    select: { id: true, name: true, crashedAt: true, currentReleaseId: true, currentRelease: { select: { createdAt: true } } },
   });
   const result: CrashCheckResult = { checked: apps.length, marked: [], cleared: [] };
   for (const app of apps) {
@@ -44,7 +44,7 @@ export async function checkCrashes(deps: { db: DbClient; docker: DockerClient },
       );
       const moved = await deps.db.app.updateMany({ where: { id: app.id, crashedAt: null }, data: { crashedAt: new Date(now), crashReason: reason.slice(0, 8_000) } });
       if (moved.count) result.marked.push(app.id);
-    } else if (deaths.length === 0 && app.crashedAt && now - app.crashedAt.getTime() > CRASH_WINDOW_MS) {
+    } else if (deaths.length === 0 && app.crashedAt && (now - app.crashedAt.getTime() > CRASH_WINDOW_MS || releasedSince(app))) {
       await deps.db.app.updateMany({ where: { id: app.id }, data: { crashedAt: null, crashReason: null } });
       result.cleared.push(app.id);
     }
@@ -55,4 +55,9 @@ export async function checkCrashes(deps: { db: DbClient; docker: DockerClient },
 /** An instance that ended on its own (crash, exit, killed as unhealthy), not one Berth or Swarm retired. */
 function died(t: TaskSummary): boolean {
   return t.state === "failed" || t.state === "complete" || t.state === "rejected";
+}
+
+/** A release made after the crash was marked is a fix attempt; its own instances decide from now on. */
+function releasedSince(app: { crashedAt: Date | null; currentRelease: { createdAt: Date } | null }): boolean {
+  return !!app.crashedAt && !!app.currentRelease && app.currentRelease.createdAt > app.crashedAt;
 }
