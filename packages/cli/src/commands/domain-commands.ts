@@ -31,7 +31,7 @@ export const domainCommands: Record<string, DomainCommand> = {
     const { client, tenant } = ctx.connect();
     const added = await client.domains.add.mutate({ tenant, app, hostname });
     if (ctx.args.flags.json) return ctx.out.out(JSON.stringify(added, null, 2)), 0;
-    ctx.out.out(`${app} is now also served at ${added.url} (point ${added.hostname}'s DNS at this Berth).`);
+    ctx.out.out(`${app} is now also served at ${added.url} whenever it runs (point ${added.hostname}'s DNS at this Berth).`);
     ctx.out.out(HTTP_ONLY);
     return 0;
   },
