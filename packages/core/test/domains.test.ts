@@ -9,6 +9,7 @@ import { readRouteTable } from "@berth/router/read-route-table";
 import { resolveRouterAdmin } from "@berth/router/admin-endpoint";
 import { waitForRelease } from "../src/deployments/wait-for-release";
 import { routeTableFromDb } from "../src/deployments/sync-routes";
+import { diffRoutes } from "../src/reconciler/diff-routes";
 import { addDomain } from "../src/domains/add-domain";
 import { listDomains } from "../src/domains/list-domains";
 import { removeDomain } from "../src/domains/remove-domain";
@@ -156,6 +157,8 @@ describe("custom domains", () => {
     // The router loaded the table the service synced (read back from the router itself).
     const loaded = await readRouteTable(await resolveRouterAdmin(docker, config.router));
     assert.ok(loaded.routes.some((r) => r.hosts.includes(hostname)), "the router's own config has the domain");
+    // The reconciler compares the same two tables: a domain must not look like drift to it.
+    assert.deepEqual(diffRoutes(table, loaded).filter((d) => d.appId === fx.app.id), []);
     const served = await eventually("the app under its custom domain", async () => {
       const a = await askRouterForHost(config.router.url, hostname);
       return a.status === 200 ? a : undefined;
