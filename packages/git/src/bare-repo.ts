@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { findRepoRoot, tsxLoaderPath } from "./repo-root";
+import { findRepoRoot } from "./repo-root";
 import { runGitOrThrow } from "./run-git";
 
 /** `<dataDir>/git`: GIT_PROJECT_ROOT of http-backend; repositories are `<tenant>/<app>.git` below it. */
@@ -14,14 +14,15 @@ export function bareRepoPath(dataDir: string, tenant: string, app: string): stri
 }
 
 /**
- * The pre-receive hook: a Node script run through tsx, both by absolute path, because git runs
- * hooks with the bare repository as working directory and with no notion of our node_modules.
- * Dynamic import() because an extension-less file outside any package is loaded as CommonJS.
+ * The pre-receive hook: plain node (no tsx, no packages) running packages/git/hook/pre-receive.mjs,
+ * both by absolute path, because git runs hooks with the bare repository as working directory and
+ * with no notion of our node_modules. Dynamic import() because an extension-less file outside any
+ * package is loaded as CommonJS. The script does the git-only checks and asks the console to deploy.
  */
 export function preReceiveHookScript(repoRoot: string, nodePath: string = process.execPath): string {
-  const script = path.join(repoRoot, "packages", "git", "src", "pre-receive.ts");
+  const script = path.join(repoRoot, "packages", "git", "hook", "pre-receive.mjs");
   return [
-    `#!/usr/bin/env -S ${nodePath} --import ${tsxLoaderPath(repoRoot)}`,
+    `#!${nodePath}`,
     "// Installed by Berth (packages/git/src/bare-repo.ts); rewritten when it differs. Do not edit.",
     `import(${JSON.stringify(script)}).then((m) => m.main()).then((code) => process.exit(code), (err) => {`,
     `  process.stderr.write("Berth could not run the deploy hook: " + (err && err.message ? err.message : String(err)) + "\\n");`,

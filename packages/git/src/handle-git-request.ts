@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import type { BerthConfig } from "@berth/config/config";
 import { requireAppAccess } from "@berth/core/apps/app-scope";
 import { assertTenantActive } from "@berth/core/tenants/assert-tenant-active";
@@ -6,13 +8,14 @@ import { authenticateApiToken } from "@berth/core/tokens/api-token";
 import { scopeAllows, scopeRefusal } from "@berth/core/tokens/token-scope";
 import type { DbClient } from "@berth/db/client";
 import { ensureBareRepo, gitRoot } from "./bare-repo";
+import { issueHookSecret } from "./hook-secrets";
 import { runHttpBackend } from "./http-backend";
 import { parseGitPath, serviceOf } from "./parse-git-path";
 
 export interface GitRequestDeps {
   db: DbClient;
   config: BerthConfig;
-  /** The Berth checkout, where the hook's sources and tsx live. */
+  /** The Berth checkout, where the hook's script lives. */
   repoRoot?: string;
   clientAddress?: string | null;
 }
@@ -73,21 +76,40 @@ export async function handleGitRequest(req: Request, segments: string[], deps: G
   }
 
   await ensureBareRepo(deps.config.dataDir, path.tenant, path.app, deps.repoRoot);
-  return runHttpBackend({
-    projectRoot: gitRoot(deps.config.dataDir),
-    pathInfo: `/${path.tenant}/${path.app}.git/${path.rest}`,
-    method: req.method,
-    queryString: url.search.replace(/^\?/, ""),
-    headers: req.headers,
-    body: req.body,
-    remoteUser: user.email,
-    remoteAddr: deps.clientAddress ?? null,
-    // The hook learns who pushes to which app from here; the token itself never leaves this process.
-    extraEnv: {
-      BERTH_USER_ID: user.id, BERTH_APP_ID: app.id, BERTH_APP_NAME: path.app, BERTH_TENANT_NAME: path.tenant,
-      // For the audit event the hook records when it accepts a push.
-      BERTH_TOKEN_ID: user.tokenId, BERTH_CLIENT_ADDR: deps.clientAddress ?? "", BERTH_USER_AGENT: (req.headers.get("user-agent") ?? "").slice(0, 500),
-    },
-    signal: req.signal,
-  });
+  const hookEnv: Record<string, string> = {};
+  let revokeHookSecret: (() => void) | undefined;
+  if (path.rest === "git-receive-pack") {
+    // The pre-receive hook is a plain script that calls back into this process to deploy. Its one
+    // credential is a secret for this push only, bound here to the app, the pusher and the archive
+    // path; it travels in the hook's environment (never argv) and dies with this request.
+    const sourceArchive = join(deps.config.dataDir, "sources", `${randomUUID()}.tar`);
+    const issued = issueHookSecret({
+      appId: app.id, appName: path.app, userId: user.id, tokenId: user.tokenId, sourceArchive,
+      clientAddr: deps.clientAddress ?? null, userAgent: (req.headers.get("user-agent") ?? "").slice(0, 500) || null,
+    });
+    revokeHookSecret = issued.revoke;
+    Object.assign(hookEnv, {
+      BERTH_HOOK_URL: `http://127.0.0.1:${deps.config.web.port}/git-hook/deploy`,
+      BERTH_HOOK_SECRET: issued.secret,
+      BERTH_SOURCE_ARCHIVE: sourceArchive,
+    });
+  }
+  try {
+    return await runHttpBackend({
+      projectRoot: gitRoot(deps.config.dataDir),
+      pathInfo: `/${path.tenant}/${path.app}.git/${path.rest}`,
+      method: req.method,
+      queryString: url.search.replace(/^\?/, ""),
+      headers: req.headers,
+      body: req.body,
+      remoteUser: user.email,
+      remoteAddr: deps.clientAddress ?? null,
+      extraEnv: { BERTH_APP_NAME: path.app, BERTH_TENANT_NAME: path.tenant, ...hookEnv },
+      onClose: revokeHookSecret,
+      signal: req.signal,
+    });
+  } catch (err) {
+    revokeHookSecret?.();
+    throw err;
+  }
 }

@@ -13,8 +13,10 @@ export interface HttpBackendRequest {
   body: ReadableStream<Uint8Array> | null;
   remoteUser: string;
   remoteAddr: string | null;
-  /** Extra variables for the hooks (who pushes, which app); never secrets. */
+  /** Extra variables for the hooks; secrets only here (the environment), never in argv or logs. */
   extraEnv: Record<string, string>;
+  /** Called once when the backend (and any hook it ran) has exited. */
+  onClose?: () => void;
   /** Aborted when the client goes away: the backend (and a running hook) is stopped. */
   signal?: AbortSignal;
   backendPath?: string;
@@ -52,7 +54,10 @@ export function runHttpBackend(req: HttpBackendRequest): Promise<Response> {
   const child = spawn(/*turbopackIgnore: true*/ req.backendPath ?? GIT_HTTP_BACKEND, [], { env, stdio: ["pipe", "pipe", "pipe"] });
   const onAbort = () => child.kill("SIGTERM");
   req.signal?.addEventListener("abort", onAbort, { once: true });
-  child.on("close", () => req.signal?.removeEventListener("abort", onAbort));
+  child.on("close", () => {
+    req.signal?.removeEventListener("abort", onAbort);
+    req.onClose?.();
+  });
 
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => {

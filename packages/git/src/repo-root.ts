@@ -22,12 +22,3 @@ export function findRepoRoot(start: string = process.cwd()): string {
     dir = parent;
   }
 }
-
-/** Absolute path of tsx's loader (its "." export), for `node --import` in processes started outside the repo. */
-export function tsxLoaderPath(repoRoot: string): string {
-  const pkgDir = path.join(repoRoot, "node_modules", "tsx");
-  const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8")) as { exports?: Record<string, unknown> };
-  const entry = pkg.exports?.["."];
-  if (typeof entry !== "string") throw new Error(`tsx in ${pkgDir} has no plain "." export`);
-  return path.join(pkgDir, entry);
-}
