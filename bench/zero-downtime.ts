@@ -59,7 +59,10 @@ export async function zeroDowntime(): Promise<void> {
 
     log(`requests: steady ${steady.length}, during deploys ${of("deploys").length}, during failing deploys ${of("failing").length}`);
     log(`deploys: ${DEPLOYS} live in ${(deployTimes.reduce((a, b) => a + b, 0) / 1000).toFixed(0)} s; failing deploys ended: ${failingEnds.join(", ")}`);
+    const retried = load.samples.filter((s) => s.phase !== "warmup" && s.retried);
+    log(`keep-alive races resent once (client-side, not failures): ${retried.length}`);
     log(`failed requests: ${failed.length} (goal 0)${errors.size ? ` — ${[...errors].map(([k, v]) => `${k} ×${v}`).join("; ")}` : ""}`);
+    for (const f of failed.slice(0, 20)) log(`  failed at ${new Date(f.at).toISOString()} (${f.phase}, ${f.slow ? "slow" : "fast"}, ${f.ms.toFixed(0)} ms): ${f.error}`);
     log(`p99 all requests: steady ${p99(steady).toFixed(1)} ms, during deploys ${p99(during).toFixed(1)} ms → ratio ${(p99(during) / p99(steady)).toFixed(2)}× (goal ≤ 2×)`);
     log(`p99 fast requests: steady ${fastP99(steady).toFixed(1)} ms, during deploys ${fastP99(during).toFixed(1)} ms → ratio ${(fastP99(during) / fastP99(steady)).toFixed(2)}×`);
     log(`p50 fast requests: steady ${percentile(steady.filter((x) => !x.slow).map((x) => x.ms), 50).toFixed(1)} ms, during deploys ${percentile(during.filter((x) => !x.slow).map((x) => x.ms), 50).toFixed(1)} ms`);
