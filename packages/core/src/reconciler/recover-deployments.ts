@@ -19,11 +19,19 @@ export interface RecoveryReport {
  * line whose rollout is due (or whose worker died) gets its rollout job. The jobs themselves decide,
  * under the lease, whether to resume or give up. Run at worker start-up and periodically.
  */
-export async function recoverDeployments(deps: { db: DbClient; config: Pick<BerthConfig, "redis"> }, queuePrefix: string): Promise<RecoveryReport> {
+export async function recoverDeployments(deps: { db: DbClient; config: Pick<BerthConfig, "redis" | "deploys"> }, queuePrefix: string): Promise<RecoveryReport> {
   const report: RecoveryReport = { builds: [], rollouts: [], cancelled: [] };
   const now = new Date();
+  // Only rows untouched for a lease period: a deployment just created or just handed over has its
+  // job on the way, and whoever created it (a push, a test driving the steps itself) must get it first.
+  const quietSince = new Date(now.getTime() - deps.config.deploys.leaseMs);
   const open = await deps.db.deployment.findMany({
-    where: { queuePrefix, status: { notIn: TERMINAL_STATUSES }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] },
+    where: {
+      queuePrefix,
+      status: { notIn: TERMINAL_STATUSES },
+      updatedAt: { lt: quietSince },
+      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+    },
     select: { id: true, appId: true, kind: true, status: true, cancelRequestedAt: true, leaseOwner: true, recoveries: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
