@@ -199,6 +199,10 @@ describe("instances are replaced", () => {
       return l.processes.every((p) => p.instances.length === 0) ? l : undefined;
     });
     assert.equal(stopped.state, "stopped");
+    const answer = await httpRequest(new URL("/", config.router.url).toString(), { headers: { Host: fx.host }, timeoutMs: 10_000 });
+    assert.equal(answer.status, 503);
+    assert.equal(answer.headers["x-berth-router"], "app-stopped");
+    assert.match(answer.body, /This app is stopped/);
     assert.deepEqual(stopped.processes.map((p) => p.quantity), [0, 0]);
     await startApp(deps, fx.ref);
     const started = await eventually("instances back", async () => {

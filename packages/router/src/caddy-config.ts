@@ -1,4 +1,5 @@
 import { NOT_FOUND_HTML } from "./not-found-page";
+import { STOPPED_HTML } from "./stopped-page";
 import { type TRouteTable, ZRouteTable } from "./route-table";
 
 /**
@@ -54,7 +55,25 @@ export function caddyConfig(table: TRouteTable): CaddyJson {
 /** How often the addresses behind a service name are looked up again: new instances get traffic within this. */
 export const DNS_REFRESH = "1s";
 
+/** A stopped app's marker header, so probes and tests can tell it from an app's own 503. */
+export const STOPPED_VALUE = "app-stopped";
+
 function appRoute(route: TRouteTable["routes"][number]): CaddyJson {
+  if (route.stopped) {
+    return {
+      "@id": `app-${route.id}`,
+      match: [{ host: [...route.hosts].sort() }],
+      handle: [
+        {
+          handler: "static_response",
+          status_code: 503,
+          headers: { [NO_SUCH_APP_HEADER]: [STOPPED_VALUE], "Content-Type": ["text/html; charset=utf-8"], "Cache-Control": ["no-store"] },
+          body: STOPPED_HTML,
+        },
+      ],
+      terminal: true,
+    };
+  }
   const [only] = route.upstreams;
   const discovered = route.upstreams.length === 1 && only?.eachAddress;
   const separator = only ? only.dial.lastIndexOf(":") : -1;

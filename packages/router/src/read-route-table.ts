@@ -1,6 +1,6 @@
 import type { RouterAdmin } from "./admin-client";
 import { readCaddyConfig } from "./admin-client";
-import type { CaddyJson } from "./caddy-config";
+import { type CaddyJson, NO_SUCH_APP_HEADER, STOPPED_VALUE } from "./caddy-config";
 import type { TRouteTable } from "./route-table";
 
 const APP_ROUTE_ID = /^app-(.+)$/;
@@ -18,7 +18,12 @@ export function routeTableFromCaddy(config: CaddyJson | null): TRouteTable {
       const route = raw as {
         "@id"?: string;
         match?: Array<{ host?: string[] }>;
-        handle?: Array<{ upstreams?: Array<{ dial?: string }>; dynamic_upstreams?: { source?: string; name?: string; port?: string } }>;
+        handle?: Array<{
+          handler?: string;
+          headers?: Record<string, string[]>;
+          upstreams?: Array<{ dial?: string }>;
+          dynamic_upstreams?: { source?: string; name?: string; port?: string };
+        }>;
       };
       const id = APP_ROUTE_ID.exec(route["@id"] ?? "")?.[1];
       if (!id) continue;
@@ -28,7 +33,8 @@ export function routeTableFromCaddy(config: CaddyJson | null): TRouteTable {
         if (d?.source === "a" && d.name && d.port) return [{ dial: `${d.name}:${d.port}`, eachAddress: true }];
         return (h.upstreams ?? []).flatMap((u) => (u.dial ? [{ dial: u.dial }] : []));
       });
-      routes.push({ id, hosts, upstreams });
+      const stopped = (route.handle ?? []).some((h) => h.handler === "static_response" && h.headers?.[NO_SUCH_APP_HEADER]?.[0] === STOPPED_VALUE);
+      routes.push(stopped ? { id, hosts, upstreams: [], stopped: true } : { id, hosts, upstreams });
     }
   }
   return { routes };

@@ -25,9 +25,13 @@ export const ZRoute = z
     /** Stable identity of the route (the app id), used for ordering and in the router's config. */
     id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
     hosts: z.array(hostname).min(1),
-    upstreams: z.array(ZUpstream).min(1),
+    /** Empty only for a stopped app. */
+    upstreams: z.array(ZUpstream),
+    /** The app runs no instances on purpose: its hosts answer 503 "stopped" at once instead of waiting for an upstream. */
+    stopped: z.boolean().optional(),
   })
-  .refine((r) => r.upstreams.length === 1 || !r.upstreams.some((u) => u.eachAddress), "an upstream resolved to each address must be the route's only one");
+  .refine((r) => r.upstreams.length === 1 || !r.upstreams.some((u) => u.eachAddress), "an upstream resolved to each address must be the route's only one")
+  .refine((r) => (r.stopped ? r.upstreams.length === 0 : r.upstreams.length > 0), "a route has upstreams unless its app is stopped, and then none");
 
 export const ZRouteTable = z.object({ routes: z.array(ZRoute) });
 

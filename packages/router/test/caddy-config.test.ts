@@ -65,6 +65,17 @@ describe("caddyConfig", () => {
     assert.throws(() => caddyConfig({ routes: [{ id: "x", hosts: ["ok.example"], upstreams: [{ dial: "a:1", eachAddress: true }, { dial: "b:1" }] }] }));
   });
 
+  test("a stopped app's hosts answer 503 'stopped' at once, and read back as stopped", () => {
+    const table = { routes: [{ id: "off", hosts: ["off.acme.example.com"], upstreams: [], stopped: true }] };
+    const cfg: Json = caddyConfig(table);
+    const handler = server(cfg).routes[0].handle[0];
+    assert.equal(handler.handler, "static_response");
+    assert.equal(handler.status_code, 503);
+    assert.deepEqual(handler.headers[NO_SUCH_APP_HEADER], ["app-stopped"]);
+    assert.deepEqual(routeTableFromCaddy(cfg), table);
+    assert.throws(() => caddyConfig({ routes: [{ id: "x", hosts: ["ok.example"], upstreams: [] }] }), /unless its app is stopped/);
+  });
+
   test("invalid hosts and upstreams are refused before they reach Caddy", () => {
     assert.throws(() => caddyConfig({ routes: [{ id: "x", hosts: ["Bad Host"], upstreams: [{ dial: "x:1" }] }] }));
     assert.throws(() => caddyConfig({ routes: [{ id: "x", hosts: ["ok.example"], upstreams: [{ dial: "no-port" }] }] }));

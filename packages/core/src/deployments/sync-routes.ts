@@ -22,6 +22,7 @@ export async function routeTableFromDb(db: DbClient, config: Pick<BerthConfig, "
     select: {
       id: true,
       name: true,
+      stoppedAt: true,
       tenant: { select: { name: true } },
       currentRelease: { select: { processTypes: true } },
       domains: { select: { hostname: true }, orderBy: { hostname: "asc" } },
@@ -34,8 +35,9 @@ export async function routeTableFromDb(db: DbClient, config: Pick<BerthConfig, "
       id: app.id,
       // The default address first, then the app's custom domains (unique across the installation by the schema).
       hosts: [appHost(config, app.tenant.name, app.name), ...app.domains.map((d) => d.hostname)],
-      // Each healthy instance of the web service is an upstream of its own (see the router's eachAddress).
-      upstreams: [{ dial: `${appServiceName(app.id)}:${APP_PORT}`, eachAddress: true }],
+      // Each healthy instance of the web service is an upstream of its own (see the router's eachAddress);
+      // a stopped app answers "stopped" at once instead of making requests wait for an instance.
+      ...(app.stoppedAt ? { upstreams: [], stopped: true } : { upstreams: [{ dial: `${appServiceName(app.id)}:${APP_PORT}`, eachAddress: true }] }),
     })),
   };
 }
