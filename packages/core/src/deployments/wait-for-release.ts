@@ -6,7 +6,8 @@ import { askRouterForHost } from "@berth/router/probe";
 import { DeploymentFailure } from "./deployment-failure";
 import { APP_ID_LABEL, appServiceName, RELEASE_LABEL } from "./runtime-names";
 
-const POLL_MS = 1_000;
+/** Swarm's task list and the router are cheap to ask; a slower poll would add up to this much to every deploy. */
+const POLL_MS = 250;
 const FAILED_STATES = ["failed", "rejected", "complete", "orphaned", "shutdown"];
 /** Swarm restarts a crashing (or unhealthy) task; this many dead tasks of the new release is a verdict, not bad luck. */
 const MAX_DEAD_TASKS = 3;

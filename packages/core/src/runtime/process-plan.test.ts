@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { containerCommand, healthcheckFor, planProcesses, processTypesOf } from "./process-plan";
 
 const check = ["/berth/busybox", "sh", "/berth/check"];
-const timing = { startPeriodSec: 20, intervalSec: 3, timeoutSec: 3, retries: 3 };
+// The documented defaults (DEFAULT_HEALTH): a check every second, so a new instance is routed within ~1 s of answering.
+const timing = { startPeriodSec: 20, intervalSec: 1, timeoutSec: 2, retries: 3 };
 
 test("no Procfile means one web process running the image's own command", () => {
   assert.deepEqual(processTypesOf({}), { web: null });
