@@ -88,9 +88,10 @@ test("the worker writes its heartbeat and exits 0 on SIGTERM", { timeout: 90_000
     assert.ok(output.some((l) => l.includes(step)), `logged "${step}":\n${output.join("\n")}`);
   }
 
-  // The schedule outlives the process (a restart reuses it), keyed by the worker id so it is never duplicated.
+  // The schedules outlive the process (a restart reuses them): the heartbeat keyed by the worker id,
+  // the crash check under one fixed id shared by every worker, so neither is ever duplicated.
   const queue = new Queue("platform", { connection: { host: config.redis.host, port: config.redis.port }, prefix });
   const schedulers = await queue.getJobSchedulers();
-  assert.deepEqual(schedulers.map((s) => s.key), [`platform.heartbeat:${workerId}`]);
+  assert.deepEqual(schedulers.map((s) => s.key).sort(), [`platform.heartbeat:${workerId}`, "runtime.check-crashes"]);
   await queue.close();
 });
