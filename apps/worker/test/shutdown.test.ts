@@ -91,7 +91,7 @@ test("the worker writes its heartbeat and exits 0 on SIGTERM", { timeout: 90_000
   // The schedules outlive the process (a restart reuses them): the heartbeat keyed by the worker id,
   // the crash check under one fixed id shared by every worker, so neither is ever duplicated.
   const queue = new Queue("platform", { connection: { host: config.redis.host, port: config.redis.port }, prefix });
-  const schedulers = await queue.getJobSchedulers();
+  // Closed even when the assertion fails: an open Redis handle would keep this file's process alive for ever.
+  const schedulers = await queue.getJobSchedulers().finally(() => queue.close());
   assert.deepEqual(schedulers.map((s) => s.key).sort(), [`platform.heartbeat:${workerId}`, "runtime.check-crashes"]);
-  await queue.close();
 });
