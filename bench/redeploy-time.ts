@@ -2,6 +2,7 @@ import type Docker from "dockerode";
 import http from "node:http";
 import { startConfigDeployment } from "@berth/core/deployments/start-config-deployment";
 import { appImageRepository } from "@berth/core/deployments/runtime-names";
+import { DEFAULT_HEALTH } from "@berth/core/runtime/process-plan";
 import { askRouterForHost } from "@berth/router/probe";
 import { BENCH_SERVER, median, openBenchApp } from "./bench-app";
 
@@ -17,11 +18,11 @@ export async function redeployTime(): Promise<void> {
   const bench = await openBenchApp("redeploy");
   const log = (line: string) => console.log(`[redeploy-time] ${line}`);
   try {
-    // The app's health-check interval is a per-app setting (default 3 s): Swarm routes a new instance
+    // The app's health-check interval is a per-app setting (DEFAULT_HEALTH): Swarm routes a new instance
     // only after its first passing check, so it bounds how soon a redeploy can serve.
     const interval = process.env.BENCH_HEALTH_INTERVAL_SEC;
     if (interval) await bench.db.healthCheck.create({ data: { appId: bench.app.id, type: "web", intervalSec: Number(interval) } });
-    log(`health-check interval: ${interval ?? "default (3)"} s`);
+    log(`health-check interval: ${interval ?? `default (${DEFAULT_HEALTH.intervalSec})`} s`);
     const first = await bench.waitForEnd(await bench.push({ "server.js": BENCH_SERVER }));
     if (first.status !== "live") throw new Error(`first deploy ${first.status}: ${first.failureReason}`);
     const release = await bench.db.release.findFirstOrThrow({ where: { appId: bench.app.id, status: "live" } });

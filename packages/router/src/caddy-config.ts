@@ -54,6 +54,8 @@ export function caddyConfig(table: TRouteTable): CaddyJson {
 
 /** How often the addresses behind a service name are looked up again: new instances get traffic within this. */
 export const DNS_REFRESH = "1s";
+/** DNS_REFRESH in milliseconds: after this, an instance gone from the service's name gets no new requests. */
+export const DNS_REFRESH_MS = 1_000;
 
 /** A stopped app's marker header, so probes and tests can tell it from an app's own 503. */
 export const STOPPED_VALUE = "app-stopped";

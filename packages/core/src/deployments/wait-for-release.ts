@@ -2,6 +2,7 @@ import type { BerthConfig } from "@berth/config/config";
 import { containerHealth } from "@berth/docker/container-health";
 import type { DockerClient } from "@berth/docker/engine";
 import { containerLogTail, inspectService, listServiceNames, listServiceTasks, type TaskSummary } from "@berth/docker/services";
+import { DNS_REFRESH_MS } from "@berth/router/caddy-config";
 import { askRouterForHost } from "@berth/router/probe";
 import { DeploymentFailure } from "./deployment-failure";
 import { APP_ID_LABEL, appServiceName, RELEASE_LABEL } from "./runtime-names";
@@ -12,6 +13,14 @@ const FAILED_STATES = ["failed", "rejected", "complete", "orphaned", "shutdown"]
 /** Swarm restarts a crashing (or unhealthy) task; this many dead tasks of the new release is a verdict, not bad luck. */
 const MAX_DEAD_TASKS = 3;
 const LOG_LINES = 20;
+/**
+ * Swarm takes a replaced task out of the service's DNS name as soon as it decides to stop it, then
+ * waits ~2 s (its gossip delay) before sending SIGTERM, so in-flight requests finish. The router
+ * looks the name up every DNS_REFRESH_MS, so once that (and a margin) has passed, no new request
+ * can reach the old task: the release serves, and waiting for the old container to be gone would
+ * only add Swarm's delay to every deploy.
+ */
+const ROUTER_FORGETS_OLD_MS = DNS_REFRESH_MS + 500;
 
 export interface WaitForReleaseInput {
   /** Every process type's service of the app is waited for. */
@@ -25,7 +34,10 @@ export interface WaitForReleaseInput {
 
 interface ServiceProgress {
   name: string;
-  ready: boolean;
+  /** Enough new tasks run healthy and no old task is wanted any more (it may still be draining). */
+  switched: boolean;
+  /** Some old task has not stopped yet (it is out of DNS, finishing its in-flight requests). */
+  draining: boolean;
   /** Tasks of the new release that died (failed health checks count: Swarm kills unhealthy tasks). */
   dead: TaskSummary[];
   newest: TaskSummary | undefined;
@@ -46,6 +58,8 @@ export async function waitForRelease(docker: DockerClient, config: Pick<BerthCon
   const webService = appServiceName(appId);
   let lastSeen = "";
   const reported = new Map<string, string>();
+  /** When each service was first seen switched to the new release. */
+  const switchedAt = new Map<string, number>();
   while (Date.now() < deadline) {
     input.signal.throwIfAborted();
     const services = await listServiceNames(docker, { [APP_ID_LABEL]: appId });
@@ -60,8 +74,14 @@ export async function waitForRelease(docker: DockerClient, config: Pick<BerthCon
         reported.set(p.name, state);
       }
     }
+    const now = Date.now();
+    for (const p of progress) {
+      if (!p.switched) switchedAt.delete(p.name);
+      else if (!switchedAt.has(p.name)) switchedAt.set(p.name, now);
+    }
+    const ready = (p: ServiceProgress) => p.switched && (!p.draining || now - (switchedAt.get(p.name) ?? now) >= ROUTER_FORGETS_OLD_MS);
     const web = progress.find((p) => p.name === webService);
-    if (progress.length > 0 && progress.every((p) => p.ready)) {
+    if (progress.length > 0 && progress.every(ready)) {
       // A stopped app (0 instances) or one without a web process has nothing to ask the router.
       const webRuns = web ? ((await inspectService(docker, webService))?.spec.Mode?.Replicated?.Replicas ?? 0) > 0 : false;
       if (!webRuns) return;
@@ -87,12 +107,13 @@ async function serviceProgress(docker: DockerClient, name: string, releaseId: st
   const wanted = service?.spec.Mode?.Replicated?.Replicas ?? 0;
   const mine = tasks.filter((t) => t.labels[RELEASE_LABEL] === releaseId);
   const dead = mine.filter((t) => FAILED_STATES.includes(t.state) && t.desiredState !== "running" && !isScaleDown(t));
-  // Ready = as many new tasks run as wanted AND no old task still runs: start-first keeps the old one up
-  // until the new one is healthy, and until it has stopped the router may still reach it.
-  const live = tasks.filter((t) => t.desiredState === "running" || t.state === "running");
-  const runningNew = live.filter((t) => t.labels[RELEASE_LABEL] === releaseId && t.state === "running" && t.desiredState === "running");
-  const ready = runningNew.length >= wanted && live.every((t) => t.labels[RELEASE_LABEL] === releaseId && t.state === "running");
-  return { name, ready, dead, newest: mine[0] };
+  // Switched = as many new tasks run (healthy) as wanted AND Swarm wants no old task any more:
+  // start-first keeps the old one up until the new one is healthy. An old task still running is
+  // draining: out of DNS, finishing its in-flight requests (see ROUTER_FORGETS_OLD_MS).
+  const runningNew = tasks.filter((t) => t.labels[RELEASE_LABEL] === releaseId && t.state === "running" && t.desiredState === "running");
+  const wantedOld = tasks.filter((t) => t.labels[RELEASE_LABEL] !== releaseId && t.desiredState === "running");
+  const draining = tasks.some((t) => t.labels[RELEASE_LABEL] !== releaseId && t.state === "running");
+  return { name, switched: runningNew.length >= wanted && wantedOld.length === 0, draining, dead, newest: mine[0] };
 }
 
 /** A task shut down because the service was scaled down or updated is not a crash. */
