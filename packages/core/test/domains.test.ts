@@ -17,6 +17,7 @@ import { AppError } from "../src/errors/app-error";
 import type { Role } from "../src/tenants/roles";
 import { Fixtures } from "./helpers";
 import { createRuntimeFixture, type RuntimeFixture } from "./support/runtime-fixture";
+import { eventually } from "./support/eventually";
 
 /**
  * Custom domains against the real PostgreSQL, Swarm and router: who may add them, which names are
@@ -35,20 +36,6 @@ const asRole = new Map<Role, { userId: string; tenant: string; app: string }>();
 /** Another tenant with an app of its own, owned by someone else. */
 let other: { userId: string; tenant: string; app: string };
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {

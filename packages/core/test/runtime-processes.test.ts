@@ -20,6 +20,7 @@ import { restartProcesses } from "../src/runtime/restart-processes";
 import { scaleProcesses } from "../src/runtime/scale-processes";
 import { startApp, stopApp } from "../src/runtime/stop-start-app";
 import { createRuntimeFixture, PROCFILE_TYPES, type RuntimeFixture } from "./support/runtime-fixture";
+import { eventually } from "./support/eventually";
 
 /**
  * Process types, scaling, restarts, stop/start, crash handling, runtime logs and quotas against the
@@ -31,21 +32,6 @@ const docker = connectDocker(config.docker.socketPath);
 const deps = { db, config, docker };
 let fx: RuntimeFixture;
 
-/** Polls until `check` returns a value (functional waiting, not a speed assertion); throws with the last state. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-}
 
 const ps = () => listProcesses(deps, fx.ref);
 const proc = (list: ProcessList, type: string) => list.processes.find((p) => p.type === type);
