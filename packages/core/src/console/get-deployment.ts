@@ -1,19 +1,11 @@
 import type { DbClient } from "@berth/db/client";
 import { requireAppAccess, type AppRef } from "../apps/app-scope";
 import { AppError } from "../errors/app-error";
+import type { DeploymentSummary } from "./list-deployments";
 
-export interface DeploymentDetail {
-  id: string;
-  kind: string;
-  status: string;
-  description: string;
-  commitSha: string | null;
-  failureReason: string | null;
-  releaseVersion: number | null;
+export interface DeploymentDetail extends DeploymentSummary {
   /** What source detection decided (builds only), as the builder wrote it. */
   buildPlan: unknown;
-  createdAt: Date;
-  finishedAt: Date | null;
 }
 
 /**

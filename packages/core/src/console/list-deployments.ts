@@ -1,7 +1,8 @@
 import type { DbClient } from "@berth/db/client";
 import { requireAppAccess, type AppRef } from "../apps/app-scope";
 
-export interface DeploymentRow {
+/** What a deployment shows wherever the console lists or opens one. */
+export interface DeploymentSummary {
   id: string;
   kind: string;
   status: string;
@@ -11,6 +12,9 @@ export interface DeploymentRow {
   releaseVersion: number | null;
   createdAt: Date;
   finishedAt: Date | null;
+}
+
+export interface DeploymentRow extends DeploymentSummary {
   createdBy: string | null;
 }
 

@@ -10,18 +10,18 @@ export const ZListDeploymentsInput = z.object({
 });
 export type TListDeploymentsInput = z.infer<typeof ZListDeploymentsInput>;
 
-export const ZListDeploymentsOutput = z.array(
-  z.object({
-    id: z.string(),
-    kind: z.string(),
-    status: z.string(),
-    description: z.string(),
-    commitSha: z.string().nullable(),
-    failureReason: z.string().nullable(),
-    releaseVersion: z.number().nullable(),
-    createdAt: z.date(),
-    finishedAt: z.date().nullable(),
-    createdBy: z.string().nullable(),
-  }),
-);
+/** What a deployment row shows everywhere the console lists or opens one. */
+export const ZDeploymentSummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  description: z.string(),
+  commitSha: z.string().nullable(),
+  failureReason: z.string().nullable(),
+  releaseVersion: z.number().nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+
+export const ZListDeploymentsOutput = z.array(ZDeploymentSummary.extend({ createdBy: z.string().nullable() }));
 export type TListDeploymentsOutput = z.infer<typeof ZListDeploymentsOutput>;
