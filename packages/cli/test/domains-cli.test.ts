@@ -1,15 +1,14 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { loadConfig } from "@berth/config/config";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { createApiToken } from "@berth/core/tokens/api-token";
 import { createDb } from "@berth/db/client";
+import { runBerth } from "./support/run-berth";
 
 /**
  * `berth domains`, `domains:add` and `domains:remove` as a user runs them: the real binary against
@@ -17,7 +16,6 @@ import { createDb } from "@berth/db/client";
  */
 const config = loadConfig();
 const db = createDb(config.postgres.url);
-const bin = fileURLToPath(new URL("../bin/berth.js", import.meta.url));
 const home = mkdtempSync(path.join(os.tmpdir(), "berth-cli-domains-"));
 const run = randomBytes(4).toString("hex");
 const tenant = `cli-dom-${run}`;
@@ -29,15 +27,7 @@ const tokens: Record<"admin" | "developer", string> = { admin: "", developer: ""
 function berth(args: string[], token: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const { BERTH_API_URL: _a, BERTH_TOKEN: _t, BERTH_TENANT: _n, ...rest } = process.env;
   const env = { ...rest, XDG_CONFIG_HOME: home, BERTH_API_URL: config.web.publicUrl, BERTH_TOKEN: token, BERTH_TENANT: tenant };
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  return runBerth(args, env);
 }
 
 before(async () => {

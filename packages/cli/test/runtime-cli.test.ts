@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { loadConfig } from "@berth/config/config";
 import { waitForRelease } from "@berth/core/deployments/wait-for-release";
 import { setTenantQuota } from "@berth/core/quotas/tenant-quota";
@@ -13,6 +12,7 @@ import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
 import { httpRequest } from "@berth/router/http-request";
 import { createRuntimeFixture, PROCFILE_TYPES, type RuntimeFixture } from "../../core/test/support/runtime-fixture";
+import { BERTH_BIN, runBerth } from "./support/run-berth";
 
 /**
  * `berth ps / scale / logs --tail / healthcheck` as a user runs them: the real binary against the
@@ -21,21 +21,12 @@ import { createRuntimeFixture, PROCFILE_TYPES, type RuntimeFixture } from "../..
 const config = loadConfig();
 const db = createDb(config.postgres.url);
 const docker = connectDocker(config.docker.socketPath);
-const bin = fileURLToPath(new URL("../bin/berth.js", import.meta.url));
 const home = mkdtempSync(path.join(os.tmpdir(), "berth-cli-runtime-"));
 let fx: RuntimeFixture;
 let env: NodeJS.ProcessEnv;
 
 function berth(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  return runBerth(args, env);
 }
 
 before(async () => {
@@ -97,7 +88,7 @@ test("healthcheck:set switches web to an HTTP check and healthcheck shows it", a
 
 test("logs --tail streams a line the app prints after the stream started", async () => {
   const marker = `cli-marker-${Date.now()}`;
-  const child = spawn(bin, ["logs", fx.app.name, "--tail", "--num", "1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(BERTH_BIN, ["logs", fx.app.name, "--tail", "--num", "1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
