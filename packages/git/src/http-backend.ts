@@ -26,9 +26,22 @@ export interface HttpBackendRequest {
  * Runs `git http-backend` as a CGI program and answers with its output as a streaming Response, so
  * what the hook prints reaches the pusher while it happens rather than when the push ends.
  */
+/**
+ * What the CGI program and the hook inherit from the console: only what git and node need to run.
+ * The console's own environment holds the database password and the config key; the hook calls
+ * the console back for everything else, so none of it has to reach a child process.
+ */
+const INHERITED_ENV = ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "BERTH_HOOK_READ_TIMEOUT_MS"];
+
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of INHERITED_ENV) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return env;
+}
+
 export function runHttpBackend(req: HttpBackendRequest): Promise<Response> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inheritedEnv(),
     ...req.extraEnv,
     GIT_PROJECT_ROOT: req.projectRoot,
     GIT_HTTP_EXPORT_ALL: "1",
