@@ -33,14 +33,17 @@ export interface HttpBackendRequest {
  */
 const INHERITED_ENV = ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "BERTH_HOOK_READ_TIMEOUT_MS"];
 
-function inheritedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+/** A child's environment; not NodeJS.ProcessEnv, which Next.js's types make require NODE_ENV. */
+type ChildEnv = Record<string, string | undefined>;
+
+function inheritedEnv(): ChildEnv {
+  const env: ChildEnv = {};
   for (const name of INHERITED_ENV) if (process.env[name] !== undefined) env[name] = process.env[name];
   return env;
 }
 
 export function runHttpBackend(req: HttpBackendRequest): Promise<Response> {
-  const env: NodeJS.ProcessEnv = {
+  const env: ChildEnv = {
     ...inheritedEnv(),
     ...req.extraEnv,
     GIT_PROJECT_ROOT: req.projectRoot,
@@ -64,7 +67,7 @@ export function runHttpBackend(req: HttpBackendRequest): Promise<Response> {
   if (protocol) env.GIT_PROTOCOL = protocol;
 
   // turbopackIgnore: the program is a runtime value; the bundler must not trace the filesystem for it.
-  const child = spawn(/*turbopackIgnore: true*/ req.backendPath ?? GIT_HTTP_BACKEND, [], { env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(/*turbopackIgnore: true*/ req.backendPath ?? GIT_HTTP_BACKEND, [], { env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
   const onAbort = () => child.kill("SIGTERM");
   req.signal?.addEventListener("abort", onAbort, { once: true });
   child.on("close", () => {
