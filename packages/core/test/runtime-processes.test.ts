@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
@@ -230,8 +232,12 @@ describe("instances are replaced", () => {
 });
 
 /** Runs the mounted check program inside a container, as Docker's health check does (exec form, no shell of ours). */
-async function runCheck(containerId: string, args: string[]): Promise<{ exitCode: number; output: string }> {
-  const exec = await docker.getContainer(containerId).exec({ Cmd: ["/berth/busybox", "sh", "/berth/check", ...args], AttachStdout: true, AttachStderr: true });
+function runCheck(containerId: string, args: string[]): Promise<{ exitCode: number; output: string }> {
+  return runIn(containerId, ["/berth/busybox", "sh", "/berth/check", ...args]);
+}
+
+async function runIn(containerId: string, cmd: string[]): Promise<{ exitCode: number; output: string }> {
+  const exec = await docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
   const stream = await exec.start({ hijack: true, stdin: false });
   const chunks: Buffer[] = [];
   const { PassThrough } = await import("node:stream");
@@ -248,14 +254,54 @@ describe("the health check program", () => {
     const task = (await listServiceTasks(docker, processServiceName(fx.app.id, "web"))).find((t) => t.state === "running" && t.containerId);
     assert.ok(task?.containerId);
     const id = task.containerId;
-    assert.deepEqual(await runCheck(id, ["tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
-    assert.equal((await runCheck(id, ["tcp", "5999"])).exitCode, 1);
-    assert.deepEqual(await runCheck(id, ["http", "5000", "/health", "200", "health 200"]), { exitCode: 0, output: "GET /health answered HTTP 200" });
-    assert.deepEqual(await runCheck(id, ["http", "5000", "/health", "204"]), { exitCode: 1, output: "GET /health answered HTTP 200, expected 204" });
-    assert.deepEqual(await runCheck(id, ["http", "5000", "/health", "200", "'; exit 0; '"]), {
+    // The first argument is the interval in seconds; this instance has passed before, so each run waits it out once.
+    assert.deepEqual(await runCheck(id, ["1", "tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
+    assert.equal((await runCheck(id, ["1", "tcp", "5999"])).exitCode, 1);
+    assert.deepEqual(await runCheck(id, ["1", "http", "5000", "/health", "200", "health 200"]), { exitCode: 0, output: "GET /health answered HTTP 200" });
+    assert.deepEqual(await runCheck(id, ["1", "http", "5000", "/health", "204"]), { exitCode: 1, output: "GET /health answered HTTP 200, expected 204" });
+    assert.deepEqual(await runCheck(id, ["1", "http", "5000", "/health", "200", "'; exit 0; '"]), {
       exitCode: 1,
       output: "GET /health answered HTTP 200 but the body does not contain the expected text",
     });
+  });
+
+  test("remembers in the container's own tmpfs that the instance passed, and paces itself from that", async () => {
+    const task = (await listServiceTasks(docker, processServiceName(fx.app.id, "web"))).find((t) => t.state === "running" && t.containerId);
+    assert.ok(task?.containerId);
+    const id = task.containerId;
+    // Docker's own probes marked the healthy instance; the mark lives in a tmpfs, not on the host.
+    assert.equal((await runIn(id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 0);
+    assert.match((await runIn(id, ["/berth/busybox", "grep", " /berth/state ", "/proc/mounts"])).output, /^tmpfs /);
+    assert.equal(existsSync(path.join(config.dataDir, "healthcheck", "state", "passed")), false);
+
+    // A fresh instance of the same image with the same mounts, and no Docker health check of its own
+    // racing these runs: until it passed once, a failing check retries for its interval, then fails
+    // with the reason…
+    const fresh = await docker.createContainer({
+      Image: task.image,
+      Env: ["PORT=5000", "GREETING=fresh"],
+      HostConfig: {
+        Init: true,
+        Mounts: [
+          { Type: "bind", Source: path.join(config.dataDir, "healthcheck"), Target: "/berth", ReadOnly: true },
+          { Type: "tmpfs", Source: "", Target: "/berth/state", TmpfsOptions: { SizeBytes: 65536, Mode: 0o1777 } },
+        ],
+      },
+    });
+    try {
+      await fresh.start();
+      assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 1);
+      assert.deepEqual(await runCheck(fresh.id, ["1", "tcp", "5999"]), { exitCode: 1, output: "nothing accepts connections on port 5999 (the app must listen on 0.0.0.0:$PORT)" });
+      assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 1);
+      // …and the first pass is recorded, so later probes wait out the interval instead of polling.
+      assert.deepEqual(await runCheck(fresh.id, ["1", "tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
+      assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 0);
+    } finally {
+      await fresh.remove({ force: true });
+    }
+    // Instances started by an older Berth pass no interval; the same program must still check them.
+    assert.deepEqual(await runCheck(id, ["tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
+    assert.deepEqual(await runCheck(id, ["http", "5000", "/health", "204"]), { exitCode: 1, output: "GET /health answered HTTP 200, expected 204" });
   });
 });
 

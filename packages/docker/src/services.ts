@@ -2,21 +2,30 @@ import type Docker from "dockerode";
 import { statusOf } from "./images";
 
 const NS_PER_SECOND = 1_000_000_000;
+const NS_PER_MS = 1_000_000;
 
-/** A Docker health check run inside the container, in exec form (no shell of ours). */
+/** A Docker health check run inside the container, in exec form (no shell of ours); Docker's own timings. */
 export interface HealthcheckInput {
-  /** Exec-form argv, e.g. ["/berth/busybox", "sh", "/berth/check", "tcp", "5000"]. */
+  /** Exec-form argv, e.g. ["/berth/busybox", "sh", "/berth/check", "1", "tcp", "5000"]. */
   test: string[];
-  intervalSec: number;
-  timeoutSec: number;
+  /** Docker's pause between the end of one probe and the start of the next. */
+  intervalMs: number;
+  /** Docker kills a probe running longer than this and counts it as failed. */
+  timeoutMs: number;
   retries: number;
-  startPeriodSec: number;
+  startPeriodMs: number;
 }
 
 /** A read-only bind mount (the health-check tools); user containers never get writable host paths. */
 export interface ReadOnlyBind {
   source: string;
   target: string;
+}
+
+/** A small private in-memory filesystem in each container (lost with the container). */
+export interface ScratchTmpfs {
+  target: string;
+  sizeBytes: number;
 }
 
 /** What Berth decides about one Swarm service; everything else is fixed policy below. */
@@ -34,6 +43,7 @@ export interface ServiceSpecInput {
   cpu?: number | null;
   memoryMb?: number | null;
   mounts?: ReadOnlyBind[];
+  tmpfs?: ScratchTmpfs[];
   /** How long an instance gets after SIGTERM to finish its in-flight requests. */
   stopGraceSec?: number;
 }
@@ -68,14 +78,22 @@ export function serviceSpec(input: ServiceSpecInput): Docker.ServiceSpec {
           ? {
               HealthCheck: {
                 Test: ["CMD", ...hc.test],
-                Interval: hc.intervalSec * NS_PER_SECOND,
-                Timeout: hc.timeoutSec * NS_PER_SECOND,
+                Interval: hc.intervalMs * NS_PER_MS,
+                Timeout: hc.timeoutMs * NS_PER_MS,
                 Retries: hc.retries,
-                StartPeriod: hc.startPeriodSec * NS_PER_SECOND,
+                StartPeriod: hc.startPeriodMs * NS_PER_MS,
               },
             }
           : {}),
-        ...(input.mounts?.length ? { Mounts: input.mounts.map((m) => ({ Type: "bind", Source: m.source, Target: m.target, ReadOnly: true })) } : {}),
+        ...(input.mounts?.length || input.tmpfs?.length
+          ? {
+              Mounts: [
+                ...(input.mounts ?? []).map((m) => ({ Type: "bind", Source: m.source, Target: m.target, ReadOnly: true })),
+                // World-writable: the app (and so its health check) may run as any user.
+                ...(input.tmpfs ?? []).map((t) => ({ Type: "tmpfs", Target: t.target, TmpfsOptions: { SizeBytes: t.sizeBytes, Mode: 0o1777 } })),
+              ],
+            }
+          : {}),
       },
       // "any", not "on-failure": a web process that exits 0 is as gone as one that crashed.
       RestartPolicy: { Condition: "any", Delay: 2 * NS_PER_SECOND, MaxAttempts: 0 },

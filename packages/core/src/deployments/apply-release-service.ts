@@ -111,7 +111,7 @@ export async function applyReleaseService(deps: ApplyReleaseDeps, app: RuntimeAp
   const plans = await planRelease(deps.db, app.id, release);
   await assertReleaseWithinQuota(deps.db, app.id, release.id, plans);
   const network = await ensureTenantNetwork(deps.docker, deps.config, app.tenant);
-  const tools = await ensureHealthcheckTools(deps.config.dataDir);
+  const checkMounts = await ensureHealthcheckTools(deps.config.dataDir);
   const image = `${appImageRepository(deps.config, app.tenant.name, app.name)}@${release.imageDigest}`;
   const env = releaseEnv(release.config); // never logged: the spec goes to the engine only
   let first: "created" | "updated" | undefined;
@@ -127,7 +127,8 @@ export async function applyReleaseService(deps: ApplyReleaseDeps, app: RuntimeAp
       healthcheck: plan.healthcheck,
       cpu: plan.cpu,
       memoryMb: plan.memoryMb,
-      mounts: [tools],
+      mounts: [checkMounts.tools],
+      tmpfs: [checkMounts.state],
       stopGraceSec: STOP_GRACE_SEC,
     });
     first ??= outcome;

@@ -60,15 +60,26 @@ export function processTypesOf(json: unknown): Record<string, string | null> {
   return { [WEB_PROCESS]: null };
 }
 
+/** Docker's pause between two probes; the first probe starts this long after the container. */
+export const PROBE_GAP_MS = 20;
+
 /** The exec-form check Docker runs in the container (see check-script.ts). */
 export function healthcheckFor(type: string, row: HealthCheckRow | undefined): HealthcheckInput | null {
   const timing = row ?? { ...DEFAULT_HEALTH };
-  const base = [`${TOOLS_MOUNT}/busybox`, "sh", `${TOOLS_MOUNT}/check`];
+  const base = [`${TOOLS_MOUNT}/busybox`, "sh", `${TOOLS_MOUNT}/check`, String(timing.intervalSec)];
   let test: string[];
   if (row?.path) test = [...base, "http", String(APP_PORT), row.path, String(row.expectedStatus), ...(row.bodyContains ? [row.bodyContains] : [])];
   else if (row || type === WEB_PROCESS) test = [...base, "tcp", String(APP_PORT)];
   else return null; // a worker listens on nothing by default: no check unless one is set
-  return { test, intervalSec: timing.intervalSec, timeoutSec: timing.timeoutSec, retries: timing.retries, startPeriodSec: timing.startPeriodSec };
+  // The check keeps the user's interval itself (check-script.ts), so Docker starts probes almost
+  // back to back, and lets one run for its interval (waiting) plus the user's timeout (checking).
+  return {
+    test,
+    intervalMs: PROBE_GAP_MS,
+    timeoutMs: (timing.intervalSec + timing.timeoutSec) * 1000,
+    retries: timing.retries,
+    startPeriodMs: timing.startPeriodSec * 1000,
+  };
 }
 
 /**
