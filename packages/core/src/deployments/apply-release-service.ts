@@ -108,10 +108,15 @@ async function assertReleaseWithinQuota(db: DbClient, appId: string, releaseId: 
  * has are removed. Returns "created" when the web service (or the first one) was created.
  */
 export async function applyReleaseService(deps: ApplyReleaseDeps, app: RuntimeApp, release: RuntimeRelease): Promise<"created" | "updated"> {
-  const plans = await planRelease(deps.db, app.id, release);
-  await assertReleaseWithinQuota(deps.db, app.id, release.id, plans);
-  const network = await ensureTenantNetwork(deps.docker, deps.config, app.tenant);
-  const checkMounts = await ensureHealthcheckTools(deps.config.dataDir);
+  // Independent of each other, and every deploy waits for them: asked at once.
+  const [plans, network, checkMounts] = await Promise.all([
+    planRelease(deps.db, app.id, release).then(async (p) => {
+      await assertReleaseWithinQuota(deps.db, app.id, release.id, p);
+      return p;
+    }),
+    ensureTenantNetwork(deps.docker, deps.config, app.tenant),
+    ensureHealthcheckTools(deps.config.dataDir),
+  ]);
   const image = `${appImageRepository(deps.config, app.tenant.name, app.name)}@${release.imageDigest}`;
   const env = releaseEnv(release.config); // never logged: the spec goes to the engine only
   let first: "created" | "updated" | undefined;
