@@ -52,10 +52,15 @@ export function caddyConfig(table: TRouteTable): CaddyJson {
   };
 }
 
-/** How often the addresses behind a service name are looked up again: new instances get traffic within this. */
-export const DNS_REFRESH = "1s";
-/** DNS_REFRESH in milliseconds: after this, an instance gone from the service's name gets no new requests. */
-export const DNS_REFRESH_MS = 1_000;
+/**
+ * How often the addresses behind a service name are looked up again: a new instance gets traffic
+ * within this, and an instance gone from the name gets no new requests after it. Caddy looks a name
+ * up only when a request needs it and the last answer is older than this, so an app without traffic
+ * costs nothing and a busy one at most 1000 / DNS_REFRESH_MS lookups a second, answered by the
+ * engine's own resolver on the same host.
+ */
+export const DNS_REFRESH_MS = 50;
+const DNS_REFRESH = `${DNS_REFRESH_MS}ms`;
 
 /** A stopped app's marker header, so probes and tests can tell it from an app's own 503. */
 export const STOPPED_VALUE = "app-stopped";
@@ -88,7 +93,7 @@ function appRoute(route: TRouteTable["routes"][number]): CaddyJson {
         ...(discovered && only
           ? {
               // Swarm's DNS lists a task only while it is healthy and removes it before stopping it,
-              // so looking the name up every second sends new requests only to healthy instances,
+              // so looking the name up every DNS_REFRESH_MS sends new requests only to healthy instances,
               // while requests already on a draining instance finish there (it gets SIGTERM and its
               // grace period after it left DNS).
               dynamic_upstreams: { source: "a", name: only.dial.slice(0, separator), port: only.dial.slice(separator + 1), refresh: DNS_REFRESH },

@@ -58,7 +58,7 @@ describe("caddyConfig", () => {
     const table = { routes: [{ id: "svc", hosts: ["svc.acme.example.com"], upstreams: [{ dial: "berth-app-x-web:5000", eachAddress: true }] }] };
     const cfg: Json = caddyConfig(table);
     const handler = server(cfg).routes[0].handle[0];
-    assert.deepEqual(handler.dynamic_upstreams, { source: "a", name: "berth-app-x-web", port: "5000", refresh: "1s" });
+    assert.deepEqual(handler.dynamic_upstreams, { source: "a", name: "berth-app-x-web", port: "5000", refresh: "50ms" });
     assert.equal(handler.upstreams, undefined);
     assert.equal(handler.load_balancing.selection_policy.policy, "round_robin");
     assert.deepEqual(routeTableFromCaddy(cfg), table);

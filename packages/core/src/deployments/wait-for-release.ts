@@ -8,19 +8,22 @@ import { DeploymentFailure } from "./deployment-failure";
 import { APP_ID_LABEL, appServiceName, RELEASE_LABEL } from "./runtime-names";
 
 /** Swarm's task list and the router are cheap to ask; a slower poll would add up to this much to every deploy. */
-const POLL_MS = 250;
+const POLL_MS = 100;
 const FAILED_STATES = ["failed", "rejected", "complete", "orphaned", "shutdown"];
 /** Swarm restarts a crashing (or unhealthy) task; this many dead tasks of the new release is a verdict, not bad luck. */
 const MAX_DEAD_TASKS = 3;
 const LOG_LINES = 20;
 /**
- * Swarm takes a replaced task out of the service's DNS name as soon as it decides to stop it, then
- * waits ~2 s (its gossip delay) before sending SIGTERM, so in-flight requests finish. The router
- * looks the name up every DNS_REFRESH_MS, so once that (and a margin) has passed, no new request
- * can reach the old task: the release serves, and waiting for the old container to be gone would
- * only add Swarm's delay to every deploy.
+ * Swarm takes a replaced task out of the service's DNS name when its node starts shutting it down,
+ * then waits ~2 s (its gossip delay) before sending SIGTERM, so in-flight requests finish. The node
+ * starts that shutdown up to about a second after the manager no longer wants the task (seen in the
+ * engine's debug log: its task manager retries after a 1 s back-off). The router looks the name up
+ * every DNS_REFRESH_MS, so once all that (and a margin) has passed, no new request can reach the old
+ * task: the release serves, and waiting for the old container to be gone would only add Swarm's
+ * gossip delay to every deploy.
  */
-const ROUTER_FORGETS_OLD_MS = DNS_REFRESH_MS + 500;
+const SWARM_UNBIND_LAG_MS = 1_000;
+const ROUTER_FORGETS_OLD_MS = SWARM_UNBIND_LAG_MS + DNS_REFRESH_MS + 300;
 
 export interface WaitForReleaseInput {
   /** Every process type's service of the app is waited for. */
