@@ -9,14 +9,14 @@ import { appHost } from "@berth/core/apps/app-url";
 import { configKeyOf, decryptConfigMap } from "@berth/core/crypto/config-cipher";
 import { applyReleaseService } from "@berth/core/deployments/apply-release-service";
 import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
-import { appServiceName, RELEASE_LABEL } from "@berth/core/deployments/runtime-names";
+import { APP_ID_LABEL, APP_LABEL, appServiceName, MANAGED_LABEL, RELEASE_LABEL, TENANT_LABEL } from "@berth/core/deployments/runtime-names";
 import { startBuildDeployment } from "@berth/core/deployments/start-build-deployment";
 import { startConfigDeployment } from "@berth/core/deployments/start-config-deployment";
 import { routeTableFromDb } from "@berth/core/deployments/sync-routes";
 import { reconcileRuntime } from "@berth/core/reconciler/reconcile-runtime";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
-import { inspectService, removeService } from "@berth/docker/services";
+import { applyService, inspectService, patchService, removeService } from "@berth/docker/services";
 import { resolveRouterAdmin } from "@berth/router/admin-endpoint";
 import { applyRouteTable } from "@berth/router/apply-route-table";
 import { askRouterForHost } from "@berth/router/probe";
@@ -26,7 +26,8 @@ import { startInProcessWorker } from "./in-process-worker";
 
 /**
  * The reconciler against real drift: a deleted Swarm service, a service running the wrong release,
- * a deleted route and a stale route are each repaired and recorded as a platform audit event. (The
+ * a service scaled by hand, a service left over from a deleted app, a deleted route and a stale
+ * route are each repaired and recorded as a platform audit event. (The
  * platform's own worker reconciles too; whichever gets there first, the repair and its event must
  * be there.)
  */
@@ -116,6 +117,38 @@ describe("reconciler", { timeout: 600_000 }, () => {
     assert.equal(service?.spec.Labels?.[RELEASE_LABEL], app.currentReleaseId);
     await answers("hi two");
     assert.ok((await repairEvents("service-wrong-release")).length >= 1);
+  });
+
+  test("a service scaled behind Berth's back is scaled back to the formation, on the same release", async () => {
+    const before = await inspectService(docker, appServiceName(appId));
+    assert.equal(before?.spec.Mode?.Replicated?.Replicas, 1);
+    await patchService(docker, appServiceName(appId), (spec) => ({ ...spec, Mode: { Replicated: { Replicas: 3 } } }));
+    await reconcileRuntime(reconcileDeps);
+    const after = await inspectService(docker, appServiceName(appId));
+    assert.equal(after?.spec.Mode?.Replicated?.Replicas, 1);
+    assert.equal(after?.spec.Labels?.[RELEASE_LABEL], before?.spec.Labels?.[RELEASE_LABEL], "no other release");
+    await answers("hi two");
+    assert.ok((await repairEvents("service-wrong-scale")).length >= 1);
+  });
+
+  test("services of an app that no longer exists are removed, and the tenant sees why", async () => {
+    const ghostId = `ghost${run}`;
+    const ghost = `berth-app-${ghostId}-web`;
+    const image = (await inspectService(docker, appServiceName(appId)))?.spec.TaskTemplate as { ContainerSpec?: { Image?: string } };
+    const labels = { [MANAGED_LABEL]: "true", [TENANT_LABEL]: tenantName, [APP_LABEL]: "ghost", [APP_ID_LABEL]: ghostId };
+    await applyService(docker, { name: ghost, image: image.ContainerSpec?.Image ?? "", env: {}, labels, networks: [], replicas: 0 });
+    try {
+      await reconcileRuntime(reconcileDeps);
+      assert.equal(await inspectService(docker, ghost), null);
+      const events = await db.auditEvent.findMany({ where: { targetId: ghostId, action: "runtime.repair" } });
+      assert.equal(events.length, 1);
+      assert.equal(events[0]?.tenantId, tenantId);
+      assert.match(JSON.stringify(events[0]?.details), /left over from the deleted app/);
+      // The app's own service is untouched.
+      assert.ok(await inspectService(docker, appServiceName(appId)));
+    } finally {
+      await removeService(docker, ghost);
+    }
   });
 
   test("a deleted route is added back", async () => {

@@ -166,6 +166,17 @@ export async function listServiceNames(docker: Docker, labels: Record<string, st
   return services.map((s) => s.Spec?.Name ?? "").filter(Boolean).sort();
 }
 
+/** Name and labels of every service carrying all of these labels. */
+export async function listServiceLabels(docker: Docker, labels: Record<string, string>): Promise<Array<{ name: string; labels: Record<string, string> }>> {
+  const services = (await docker.listServices({ filters: { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) } })) as Array<{
+    Spec?: { Name?: string; Labels?: Record<string, string> };
+  }>;
+  return services
+    .map((s) => ({ name: s.Spec?.Name ?? "", labels: s.Spec?.Labels ?? {} }))
+    .filter((s) => s.name)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** Removes a service (its tasks stop); a missing service is not an error. */
 export async function removeService(docker: Docker, name: string): Promise<boolean> {
   try {

@@ -1,14 +1,15 @@
 import type { BerthConfig } from "@berth/config/config";
 import type { DbClient } from "@berth/db/client";
 import type { DockerClient } from "@berth/docker/engine";
-import { inspectService } from "@berth/docker/services";
+import { inspectService, listServiceLabels, removeService } from "@berth/docker/services";
 import { resolveRouterAdmin } from "@berth/router/admin-endpoint";
 import { readRouteTable } from "@berth/router/read-route-table";
 import { configKeyOf, decryptConfigMap } from "../crypto/config-cipher";
 import { applyReleaseService, planRelease } from "../deployments/apply-release-service";
-import { processServiceName, RELEASE_LABEL } from "../deployments/runtime-names";
+import { APP_ID_LABEL, APP_LABEL, MANAGED_LABEL, processServiceName, RELEASE_LABEL, TENANT_LABEL } from "../deployments/runtime-names";
 import { routeTableFromDb, syncRoutes } from "../deployments/sync-routes";
 import { withAppLock } from "../deployments/with-app-lock";
+import { applyFormation } from "../runtime/apply-formation";
 import { diffRoutes } from "./diff-routes";
 import { type Repair, recordRepair } from "./record-repair";
 
@@ -44,14 +45,21 @@ function liveApps(db: DbClient) {
 }
 
 /**
- * Compares what the database says should run (each app's live release, and the route table derived
- * from it) with what Swarm and the router have, and repairs the difference: a missing service or
- * one running another release is re-applied through applyReleaseService (updated in place, never
- * duplicated), a missing or stale route is fixed by loading the table from the database. Apps in the
- * middle of a rollout are left alone. Each repair is recorded as an audit event and returned.
+ * Compares what the database says should run (each app's live release, its formation, and the
+ * route table derived from them) with what Swarm and the router have, and repairs the difference:
+ * a missing service or one running another release is re-applied through applyReleaseService
+ * (updated in place, never duplicated), one running another number of instances is scaled back to
+ * the formation, services of apps that no longer exist are removed, and a missing or stale route
+ * is fixed by loading the table from the database. Apps in the middle of a rollout are left alone.
+ * Each repair is recorded as an audit event and returned.
  */
 export async function reconcileRuntime(deps: ReconcileDeps): Promise<Repair[]> {
   const repairs: Repair[] = [];
+  try {
+    repairs.push(...(await removeOrphanedServices(deps)));
+  } catch (err) {
+    deps.log(`reconciler: leftover services: ${err instanceof Error ? err.message : String(err)}`);
+  }
   for (const app of await liveApps(deps.db)) {
     try {
       const repair = await reconcileApp(deps, app);
@@ -69,6 +77,7 @@ async function serviceProblems(deps: ReconcileDeps, app: LiveApp): Promise<{ kin
   const plans = await planRelease(deps.db, app.id, { id: release.id });
   const missing: string[] = [];
   const wrong: string[] = [];
+  const scaled: string[] = [];
   for (const plan of plans) {
     const name = processServiceName(app.id, plan.type);
     const service = await inspectService(deps.docker, name);
@@ -76,10 +85,12 @@ async function serviceProblems(deps: ReconcileDeps, app: LiveApp): Promise<{ kin
     else {
       const image = (service.spec.TaskTemplate as { ContainerSpec?: { Image?: string } } | undefined)?.ContainerSpec?.Image ?? "";
       if (service.spec.Labels?.[RELEASE_LABEL] !== release.id || !image.endsWith(`@${release.imageDigest}`)) wrong.push(name);
+      else if ((service.spec.Mode?.Replicated?.Replicas ?? 0) !== plan.replicas) scaled.push(name);
     }
   }
   if (missing.length) return { kind: "service-missing", services: [...missing, ...wrong] };
   if (wrong.length) return { kind: "service-wrong-release", services: wrong };
+  if (scaled.length) return { kind: "service-wrong-scale", services: scaled };
   return null;
 }
 
@@ -94,15 +105,42 @@ async function reconcileApp(deps: ReconcileDeps, app: LiveApp): Promise<Repair |
     const problems = await serviceProblems(deps, app);
     if (!problems) return null;
     const release = app.currentRelease!;
-    await applyReleaseService(deps, app, { id: release.id, imageDigest: release.imageDigest, config: decryptConfigMap(configKeyOf(deps.config), release.config) });
-    const repair: Repair = {
-      appId: app.id,
-      kind: problems.kind,
-      summary: `${problems.kind === "service-missing" ? "re-created" : "reset"} ${problems.services.join(", ")} to v${release.version} of ${app.tenant.name}/${app.name}`,
-    };
+    let summary: string;
+    if (problems.kind === "service-wrong-scale") {
+      // Same release, another instance count: scale back to the formation, nothing restarts.
+      await applyFormation(deps, app.id);
+      summary = `scaled ${problems.services.join(", ")} of ${app.tenant.name}/${app.name} back to its formation`;
+    } else {
+      await applyReleaseService(deps, app, { id: release.id, imageDigest: release.imageDigest, config: decryptConfigMap(configKeyOf(deps.config), release.config) });
+      summary = `${problems.kind === "service-missing" ? "re-created" : "reset"} ${problems.services.join(", ")} to v${release.version} of ${app.tenant.name}/${app.name}`;
+    }
+    const repair: Repair = { appId: app.id, kind: problems.kind, summary };
     await recordRepair(deps.db, repair, { services: problems.services, releaseId: release.id, version: release.version });
     return repair;
   });
+}
+
+/**
+ * Services Berth made for apps that no longer exist (an app removed while its services could not
+ * be, or by hand in the database) would run, and restart, forever: they are removed. An app's row
+ * exists before its first service is created, so a service of an app being created is never taken
+ * for a leftover.
+ */
+async function removeOrphanedServices(deps: ReconcileDeps): Promise<Repair[]> {
+  const services = (await listServiceLabels(deps.docker, { [MANAGED_LABEL]: "true" })).filter((s) => s.labels[APP_ID_LABEL]);
+  if (!services.length) return [];
+  const ids = [...new Set(services.map((s) => s.labels[APP_ID_LABEL] as string))];
+  const existing = new Set((await deps.db.app.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((a) => a.id));
+  const repairs: Repair[] = [];
+  for (const service of services) {
+    const appId = service.labels[APP_ID_LABEL] as string;
+    if (existing.has(appId) || !(await removeService(deps.docker, service.name))) continue;
+    const owner = `${service.labels[TENANT_LABEL] ?? "?"}/${service.labels[APP_LABEL] ?? "?"}`;
+    const repair: Repair = { appId, tenantName: service.labels[TENANT_LABEL], kind: "service-orphaned", summary: `removed ${service.name}, left over from the deleted app ${owner}` };
+    await recordRepair(deps.db, repair, { services: [service.name] });
+    repairs.push(repair);
+  }
+  return repairs;
 }
 
 async function routeDrift(deps: ReconcileDeps) {

@@ -1,10 +1,12 @@
 import type { DbClient } from "@berth/db/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 
-export type RepairKind = "service-missing" | "service-wrong-release" | "route-missing" | "route-stale";
+export type RepairKind = "service-missing" | "service-wrong-release" | "service-wrong-scale" | "service-orphaned" | "route-missing" | "route-stale";
 
 export interface Repair {
   appId: string;
+  /** For an app that no longer exists (its leftover services were removed): whose it was. */
+  tenantName?: string;
   kind: RepairKind;
   /** One line for the worker's log: what was found and what was done. */
   summary: string;
@@ -18,8 +20,9 @@ export interface Repair {
  */
 export async function recordRepair(db: DbClient, repair: Repair, details: Record<string, unknown>): Promise<void> {
   const app = await db.app.findUnique({ where: { id: repair.appId }, select: { name: true, tenantId: true } });
+  const tenant = app ? null : repair.tenantName ? await db.tenant.findUnique({ where: { name: repair.tenantName }, select: { id: true } }) : null;
   await recordAuditEvent(db, {
-    tenantId: app?.tenantId ?? null,
+    tenantId: app?.tenantId ?? tenant?.id ?? null,
     actorUserId: null,
     action: `runtime.repair`,
     targetType: "app",
