@@ -105,7 +105,7 @@ describe("builds that understand real apps, through git push, the registry, Swar
     assert.match((await getThroughRouter(hostOf(app))).body, new RegExp(`^second-${suffix}: `, "m"));
   });
 
-  test("a Procfile app: web and worker processes, and a release command that runs with the config before traffic moves; a failing one aborts the deploy", async () => {
+  test("a Procfile app: web and worker processes, and a release command that runs with the config before traffic moves, on pushes and config changes alike; a failing one aborts the deploy", async () => {
     const { work, app } = await newApp("proc");
     // Config set before the first push is the first release's config, the release phase's too.
     const set = await work.berth(["config:set", app, "GREETING=hello-release"]);
@@ -117,6 +117,11 @@ describe("builds that understand real apps, through git push, the registry, Swar
     assert.ok(ran < out.indexOf("-----> Deploying v1"), "the release command ran before the deploy");
     assert.equal((await getThroughRouter(hostOf(app))).body, "procfile v1\n");
 
+    // A config change is a new release too, so the release command runs again, with the new config.
+    const changed = await work.berth(["config:set", app, "GREETING=changed-release"]);
+    assert.equal(changed.code, 0, changed.stderr + changed.stdout);
+    assert.match(changed.stderr, /release phase ran with GREETING=changed-release/);
+
     // Each process type runs as its own Swarm service of the same image.
     const services = await docker.listServices({ filters: { label: [`org.berth.app=${app}`] } });
     const worker = services.find((s) => s.Spec?.Name?.endsWith("-worker"));
@@ -124,8 +129,12 @@ describe("builds that understand real apps, through git push, the registry, Swar
     const tasks = await docker.listTasks({ filters: { service: [worker.Spec?.Name ?? ""], "desired-state": ["running"] } });
     assert.ok(tasks.length >= 1, "the worker runs");
 
-    const failing = await work.berth(["config:set", app, "RELEASE_EXIT=3", "--no-wait"]);
-    assert.equal(failing.code, 0, failing.stderr + failing.stdout);
+    // A config change whose release command fails is not deployed (the var is stored: the next
+    // push runs with it, and fails the same way).
+    const failing = await work.berth(["config:set", app, "RELEASE_EXIT=3"]);
+    assert.notEqual(failing.code, 0, "the config release fails in its release phase");
+    assert.match(failing.stderr, /release command exited with status 3/);
+    assert.equal((await getThroughRouter(hostOf(app))).body, "procfile v1\n", "the old release keeps serving");
     await work.commit({ "web.js": `require("node:http").createServer((q, s) => s.end("procfile v2\\n")).listen(Number(process.env.PORT));\n` }, "second");
     const rejected = await work.git(["push", "berth", "main"]);
     assert.notEqual(rejected.code, 0, "a failing release command rejects the push");

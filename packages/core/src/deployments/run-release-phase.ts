@@ -6,28 +6,35 @@ import type { DeploymentLog } from "./deployment-log";
 import { appImageRepository, appLabels } from "./runtime-names";
 
 export interface ReleasePhaseInput {
-  deploymentId: string;
   app: { id: string; name: string; tenant: { id: string; name: string } };
   release: { version: number; imageDigest: string; config: Record<string, string> };
   log: DeploymentLog;
 }
 
-/** The Procfile's `release:` command recorded in the deployment's build plan, if any. */
-async function releaseCommand(deps: PipelineDeps, deploymentId: string): Promise<string | null> {
-  const row = await deps.db.deployment.findUnique({ where: { id: deploymentId }, select: { buildPlan: true } });
+/**
+ * The Procfile's `release:` command of the image: it came with the source, so it is in the build
+ * plan of the build that produced this image digest — whichever kind of release (a push, a config
+ * change or a rollback) now deploys that image.
+ */
+async function releaseCommand(deps: PipelineDeps, appId: string, imageDigest: string): Promise<string | null> {
+  const row = await deps.db.deployment.findFirst({
+    where: { appId, kind: "build", release: { imageDigest } },
+    orderBy: { createdAt: "desc" },
+    select: { buildPlan: true },
+  });
   const plan = row?.buildPlan as { release?: unknown } | null | undefined;
   return typeof plan?.release === "string" && plan.release.trim() ? plan.release : null;
 }
 
 /**
- * The release phase: after the image is built and the release recorded, and before any traffic
- * moves, the Procfile's `release:` command runs once in a one-off container of the new image, with
- * the release's config, on the tenant's network (so it reaches the app's database). Its output goes
- * to the deployment log. A non-zero exit (or a run past the build timeout) throws, which fails the
+ * The release phase: after a release is recorded (a push, a config change or a rollback, as on
+ * Heroku) and before any traffic moves, the Procfile's `release:` command runs once in a one-off
+ * container of the release's image, with the release's config, on the tenant's network (so it
+ * reaches the app's database). Its output goes to the deployment log. A non-zero exit (or a run past the build timeout) throws, which fails the
  * deployment before the service is touched: the previous release keeps serving.
  */
 export async function runReleasePhase(deps: PipelineDeps, input: ReleasePhaseInput): Promise<void> {
-  const command = await releaseCommand(deps, input.deploymentId);
+  const command = await releaseCommand(deps, input.app.id, input.release.imageDigest);
   if (!command) return;
   const { app, release, log } = input;
   log.line(`-----> Running the release command for v${release.version}: ${command}`);

@@ -71,7 +71,8 @@ async function releaseAndDeploy(deps: PipelineDeps, deployment: LoadedDeployment
       release = { ...made, imageDigest: draft.imageDigest, config: draft.config };
       log.line(`-----> Releasing v${release.version} (${draft.description})`);
       await log.flush();
-      if (deployment.kind === "build") await runReleasePhase(deps, { deploymentId: deployment.id, app, release, log });
+      // Every new release runs it, as on Heroku: a config change may be what a migration needs.
+      await runReleasePhase(deps, { app, release, log });
     }
     // Under the app lock: the reconciler checks "nobody is deploying" and repairs under the same lock,
     // so it can never re-apply the old release after this rollout has started touching the service.
