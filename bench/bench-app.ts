@@ -9,13 +9,13 @@ import { appHost } from "@berth/core/apps/app-url";
 import { appServiceNames } from "@berth/core/deployments/apply-release-service";
 import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
 import { readDeploymentProgress } from "@berth/core/deployments/read-deployment-progress";
-import { tenantNetworkName } from "@berth/core/deployments/runtime-names";
+import { RELEASE_LABEL, tenantNetworkName } from "@berth/core/deployments/runtime-names";
 import { startBuildDeployment } from "@berth/core/deployments/start-build-deployment";
 import { syncRoutes } from "@berth/core/deployments/sync-routes";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
 import { removeNetwork } from "@berth/docker/networks";
-import { removeService } from "@berth/docker/services";
+import { listServiceTasks, removeService } from "@berth/docker/services";
 import { workerConnection } from "@berth/queue/connection";
 import { disconnectRouterFromNetwork } from "@berth/router/router-networks";
 import { runJob } from "../apps/worker/src/run-job";
@@ -70,6 +70,22 @@ export async function openBenchApp(label: string, opts: { readyTimeoutMs?: numbe
     return (await startBuildDeployment(deps, { appId: app.id, commitSha: randomBytes(6).toString("hex"), sourceArchive: tar, createdById: null })).deploymentId;
   }
 
+  /**
+   * Waits until the app has settled: every running instance belongs to the live release (the old
+   * ones finished draining and stopped). A round that starts earlier measures the previous round's
+   * teardown along with its own deploy.
+   */
+  async function waitForSettled(timeoutMs = 60_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const live = await db.app.findUniqueOrThrow({ where: { id: app.id }, select: { currentReleaseId: true } });
+      const tasks = (await Promise.all((await appServiceNames(docker, app.id)).map((name) => listServiceTasks(docker, name)))).flat();
+      if (tasks.every((t) => t.state !== "running" || t.labels[RELEASE_LABEL] === live.currentReleaseId)) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`${app.name} still runs instances of an older release after ${timeoutMs / 1000} s`);
+  }
+
   async function close() {
     await Promise.all(workers.map((w) => w.close()));
     for (const name of ["build", "deploy"]) {
@@ -88,7 +104,7 @@ export async function openBenchApp(label: string, opts: { readyTimeoutMs?: numbe
     await db.$disconnect();
   }
 
-  return { config, db, docker, deps, app, tenant, host, push, waitForEnd, close };
+  return { config, db, docker, deps, app, tenant, host, push, waitForEnd, waitForSettled, close };
 }
 
 /**

@@ -31,6 +31,7 @@ export async function redeployTime(): Promise<void> {
     const redeploys: number[] = [];
     const floors: number[] = [];
     for (let i = 1; i <= ROUNDS; i++) {
+      await bench.waitForSettled();
       floors.push(await floorOnce(bench.docker, image, `floor-${i}`));
       const t0 = performance.now();
       const { deploymentId } = await startConfigDeployment(bench.deps, { appId: bench.app.id, config: { GREETING: `r${i}` }, description: `round ${i}`, createdById: null });
