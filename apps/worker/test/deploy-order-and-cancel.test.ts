@@ -163,4 +163,29 @@ describe("deploys of one app: push order and cancel", { timeout: 900_000 }, () =
     assert.equal(await body(), "after");
     assert.equal((await db.deployment.findUniqueOrThrow({ where: { id: waiting } })).releaseId, null, "the cancelled one made no release");
   });
+
+  test("the build cap is per host: a second worker process on this host waits for a slot instead of building beside the first", async () => {
+    const capOne = { ...config, deploys: { ...config.deploys, maxConcurrentBuilds: 1 } };
+    const slotPrefix = `${prefix}-slots`;
+    const slotWorkers = await Promise.all(["a", "b"].map((n) => startInProcessWorker({ db, config: capOne, docker, prefix: slotPrefix, workerId: `slots-${n}-${run}` })));
+    try {
+      const pushTo = async (name: string, files: Record<string, string>) =>
+        (await startBuildDeployment({ db, config, queuePrefix: slotPrefix }, { appId, commitSha: randomBytes(6).toString("hex"), sourceArchive: await archive(work, name, files), createdById: userId })).deploymentId;
+      const first = await pushTo("slot-1", slowBuild("slot-1", `slot-${run}`, 4, config.baseImages.node));
+      await waitForStep(db, first, "building");
+      const second = await pushTo("slot-2", greeterServer("slot-2"));
+      const ends = [await waitForEnd(db, first), await waitForEnd(db, second)];
+      for (const end of ends) assert.equal(end.status, "live", `${end.failureReason}\n${end.lines.join("\n")}`);
+      assert.ok(ends[1]!.lines.some((l) => /^-----> Waiting for a build slot: \d+ builds? running on /.test(l)), ends[1]!.lines.join("\n"));
+      // Each worker process could run one build, the host only one: the second built after the first.
+      const startedSecond = (await db.deployment.findUniqueOrThrow({ where: { id: second } })).buildingAt!;
+      assert.ok(startedSecond >= (await lineTime(first, /^-----> Queued/)), "the second build started once the first had finished");
+      assert.equal(await body(), "slot-2");
+    } finally {
+      for (const w of slotWorkers) {
+        await w.close();
+        await w.obliterate();
+      }
+    }
+  });
 });

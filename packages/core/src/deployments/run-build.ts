@@ -5,10 +5,11 @@ import { DeploymentFailure, LeaseLost } from "./deployment-failure";
 import { releaseLease } from "./deployment-lease";
 import { DeploymentLog } from "./deployment-log";
 import { advanceDeployment, isTerminal } from "./deployment-transitions";
+import { buildHostName, claimBuildSlot } from "../builds/build-slots";
 import { concludeFailure } from "./conclude-failure";
 import { loadDeployment } from "./load-deployment";
 import { causeOf, runWithLease } from "./run-with-lease";
-import { MAX_RECOVERIES, stepDeadline } from "./step-limits";
+import { MAX_RECOVERIES } from "./step-limits";
 
 type BuildOutcome = "built" | "failed" | "cancelled" | "skipped";
 
@@ -35,8 +36,7 @@ export async function runBuild(deps: PipelineDeps, deploymentId: string): Promis
         if (claim.recoveries > MAX_RECOVERIES) throw new DeploymentFailure(`The worker building this deployment stopped ${claim.recoveries} times; giving up.`);
         log.line("-----> The worker building this deployment stopped; building it again");
       }
-      const moved = await advanceDeployment(deps.db, deploymentId, ["received", "building"], "building", { owner: deps.leaseOwner, stepDeadlineAt: stepDeadline("building") });
-      if (!moved) return "skipped";
+      if (!(await waitForBuildSlot(leased, deploymentId, log))) return "skipped";
       await buildDeploymentImage(leased, deployment, log);
       log.line("-----> Queued: an app's deploys go live one at a time, in push order");
       await log.flush();
@@ -56,4 +56,32 @@ export async function runBuild(deps: PipelineDeps, deploymentId: string): Promis
       if (ended) await rm(archive, { force: true });
     }
   });
+}
+
+const SLOT_POLL_MS = 1_000;
+
+/**
+ * Takes one of the build host's slots (BERTH_MAX_CONCURRENT_BUILDS per host, shared by every
+ * worker there), waiting while they are all taken and saying so once in the deployment's log. The
+ * lease is renewed meanwhile, and a cancel ends the wait. False when the deployment was moved
+ * elsewhere (cancelled, taken over).
+ */
+async function waitForBuildSlot(deps: PipelineDeps, deploymentId: string, log: DeploymentLog): Promise<boolean> {
+  const host = buildHostName();
+  const cap = deps.config.deploys.maxConcurrentBuilds;
+  let told = false;
+  for (;;) {
+    const claim = await claimBuildSlot(deps.db, { deploymentId, owner: deps.leaseOwner, host, cap });
+    if (claim.outcome === "claimed") return true;
+    if (claim.outcome === "gone") return false;
+    if (!told) {
+      log.line(`-----> Waiting for a build slot: ${claim.running} build${claim.running === 1 ? "" : "s"} running on ${host} (at most ${cap} at once)`);
+      await log.flush();
+      told = true;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, SLOT_POLL_MS);
+      deps.signal.addEventListener("abort", () => (clearTimeout(timer), reject(deps.signal.reason)), { once: true });
+    });
+  }
 }
