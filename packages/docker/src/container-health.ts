@@ -4,7 +4,7 @@ import { statusOf } from "./images";
 export interface ContainerHealth {
   /** "healthy", "unhealthy", "starting", or "none" when the container has no health check. */
   status: string;
-  /** The output of the most recent check runs, newest last (Docker keeps five). */
+  /** The output of the most recent check runs that finished, newest last (Docker keeps five). */
   lastOutputs: string[];
   /** When the container's process started (ISO), null when it is gone. */
   startedAt: string | null;
@@ -21,7 +21,7 @@ export async function containerHealth(docker: Docker, containerId: string): Prom
     const health = info.State?.Health;
     return {
       status: health?.Status ?? "none",
-      lastOutputs: (health?.Log ?? []).map((l) => `${(l.Output ?? "").trim() || "(no output)"} (exit ${l.ExitCode ?? "?"})`),
+      lastOutputs: checkOutputs(health?.Log ?? []),
       startedAt: info.State?.StartedAt ?? null,
       exitCode: info.State?.ExitCode ?? null,
       oomKilled: info.State?.OOMKilled ?? false,
@@ -30,4 +30,16 @@ export async function containerHealth(docker: Docker, containerId: string): Prom
     if (statusOf(err) === 404) return null;
     throw err;
   }
+}
+
+/**
+ * Docker's health log as lines, newest last, without the runs cut short by the container stopping
+ * (killed by a signal before they printed anything): those say nothing about the app, and a check
+ * that waits out its interval is often running when Swarm stops an unhealthy container, so the last
+ * entry would hide the check that failed. A run Docker stopped at its timeout keeps its message.
+ */
+export function checkOutputs(log: Array<{ Output?: string; ExitCode?: number }>): string[] {
+  return log
+    .filter((l) => (l.Output ?? "").trim() || (l.ExitCode ?? 0) < 128)
+    .map((l) => `${(l.Output ?? "").trim() || "(no output)"} (exit ${l.ExitCode ?? "?"})`);
 }
