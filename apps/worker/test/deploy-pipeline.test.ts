@@ -13,7 +13,7 @@ import { configKeyOf } from "@berth/core/crypto/config-cipher";
 import { configFromJson } from "@berth/core/deployments/create-release";
 import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
 import { readDeploymentProgress } from "@berth/core/deployments/read-deployment-progress";
-import { appServiceName, tenantNetworkName } from "@berth/core/deployments/runtime-names";
+import { appServiceName, RELEASE_LABEL, tenantNetworkName } from "@berth/core/deployments/runtime-names";
 import { startBuildDeployment } from "@berth/core/deployments/start-build-deployment";
 import { startConfigDeployment } from "@berth/core/deployments/start-config-deployment";
 import { startRollbackDeployment } from "@berth/core/deployments/start-rollback-deployment";
@@ -22,11 +22,12 @@ import { AppError } from "@berth/core/errors/app-error";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
 import { removeNetwork } from "@berth/docker/networks";
-import { removeService } from "@berth/docker/services";
+import { listServiceTasks, removeService } from "@berth/docker/services";
 import { deploymentJobId } from "@berth/queue/catalog";
 import { workerConnection } from "@berth/queue/connection";
 import { enqueue } from "@berth/queue/producer";
 import { askRouterForHost } from "@berth/router/probe";
+import { routerLookup } from "@berth/router/router-dns";
 import { disconnectRouterFromNetwork } from "@berth/router/router-networks";
 import { startInProcessWorker } from "./in-process-worker";
 
@@ -183,7 +184,16 @@ describe("build and deploy engine", { timeout: 900_000 }, () => {
     const end = await waitForEnd(deploymentId);
     assert.equal(end.status, "live", `${end.failureReason}\n${end.lines.join("\n")}`);
     assert.doesNotMatch(end.lines.join("\n"), /Building|Pushing/);
-    assert.equal(await body(), "hello from two");
+    // Live means the router sends the old instance nothing new, even while it is still draining:
+    // the router's resolver no longer lists it, and every request gets the new release.
+    const [, live] = await releases();
+    const tasks = await listServiceTasks(docker, appServiceName(appId));
+    const resolved = await routerLookup(docker, config.router, appServiceName(appId));
+    assert.ok(resolved?.length, "the router resolves the service's name");
+    for (const old of tasks.filter((t) => t.labels[RELEASE_LABEL] !== live?.id && t.state === "running")) {
+      for (const address of old.addresses) assert.ok(!resolved.includes(address), `old instance ${address} is out of the router's answer ${resolved.join(", ")}`);
+    }
+    for (let i = 0; i < 20; i++) assert.equal(await body(), "hello from two");
     const [v1, v2] = await releases();
     assert.equal(v2?.kind, "config");
     assert.equal(v2?.imageDigest, v1Digest);

@@ -198,6 +198,8 @@ export interface TaskSummary {
   createdAt: string;
   /** The task's container labels, as the service spec set them. */
   labels: Record<string, string>;
+  /** The task's IP addresses on its networks (without the prefix length). */
+  addresses: string[];
 }
 
 /** The service's tasks, newest first. */
@@ -208,6 +210,7 @@ export async function listServiceTasks(docker: Docker, serviceName: string): Pro
     CreatedAt: string;
     Spec: { ContainerSpec?: { Image?: string; Labels?: Record<string, string> } };
     Status: { State: string; Err?: string; ContainerStatus?: { ContainerID?: string } };
+    NetworksAttachments?: Array<{ Addresses?: string[] }>;
   }>;
   return tasks
     .map((t) => ({
@@ -219,6 +222,7 @@ export async function listServiceTasks(docker: Docker, serviceName: string): Pro
       containerId: t.Status.ContainerStatus?.ContainerID || null,
       createdAt: t.CreatedAt,
       labels: t.Spec.ContainerSpec?.Labels ?? {},
+      addresses: (t.NetworksAttachments ?? []).flatMap((n) => n.Addresses ?? []).map((a) => a.split("/")[0] as string),
     }))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }

@@ -4,6 +4,7 @@ import type { DockerClient } from "@berth/docker/engine";
 import { containerLogTail, inspectService, listServiceNames, listServiceTasks, type TaskSummary } from "@berth/docker/services";
 import { DNS_REFRESH_MS } from "@berth/router/caddy-config";
 import { askRouterForHost } from "@berth/router/probe";
+import { routerLookup } from "@berth/router/router-dns";
 import { DeploymentFailure } from "./deployment-failure";
 import { APP_ID_LABEL, appServiceName, RELEASE_LABEL } from "./runtime-names";
 
@@ -17,11 +18,14 @@ const LOG_LINES = 20;
  * Swarm takes a replaced task out of the service's DNS name when its node starts shutting it down,
  * then waits ~2 s (its gossip delay) before sending SIGTERM, so in-flight requests finish. The node
  * starts that shutdown up to about a second after the manager no longer wants the task (seen in the
- * engine's debug log: its task manager retries after a 1 s back-off). The router looks the name up
- * every DNS_REFRESH_MS, so once all that (and a margin) has passed, no new request can reach the old
- * task: the release serves, and waiting for the old container to be gone would only add Swarm's
- * gossip delay to every deploy.
+ * engine's debug log: its task manager retries after a 1 s back-off). So once the new tasks run,
+ * the rollout asks the router's own resolver for the web service's name until no old task's
+ * address is in the answer; the router looks the name up every DNS_REFRESH_MS, so after that (and
+ * a margin for a lookup in flight) no new request can reach an old task: the release serves.
+ * Waiting for the old container to be gone would only add Swarm's gossip delay to every deploy.
  */
+const ROUTER_LOOKUP_MARGIN_MS = DNS_REFRESH_MS + 100;
+/** When the router cannot be asked: the longest Swarm was seen to take, plus the refresh and a margin. */
 const SWARM_UNBIND_LAG_MS = 1_000;
 const ROUTER_FORGETS_OLD_MS = SWARM_UNBIND_LAG_MS + DNS_REFRESH_MS + 300;
 
@@ -41,6 +45,8 @@ interface ServiceProgress {
   switched: boolean;
   /** Some old task has not stopped yet (it is out of DNS, finishing its in-flight requests). */
   draining: boolean;
+  /** The addresses of old tasks still running. */
+  oldAddresses: string[];
   /** Tasks of the new release that died (failed health checks count: Swarm kills unhealthy tasks). */
   dead: TaskSummary[];
   newest: TaskSummary | undefined;
@@ -63,6 +69,8 @@ export async function waitForRelease(docker: DockerClient, config: Pick<BerthCon
   const reported = new Map<string, string>();
   /** When each service was first seen switched to the new release. */
   const switchedAt = new Map<string, number>();
+  /** When the router's resolver first answered for the web service without any old task. */
+  let routerForgotAt: number | undefined;
   while (Date.now() < deadline) {
     input.signal.throwIfAborted();
     const services = await listServiceNames(docker, { [APP_ID_LABEL]: appId });
@@ -82,8 +90,18 @@ export async function waitForRelease(docker: DockerClient, config: Pick<BerthCon
       if (!p.switched) switchedAt.delete(p.name);
       else if (!switchedAt.has(p.name)) switchedAt.set(p.name, now);
     }
-    const ready = (p: ServiceProgress) => p.switched && (!p.draining || now - (switchedAt.get(p.name) ?? now) >= ROUTER_FORGETS_OLD_MS);
     const web = progress.find((p) => p.name === webService);
+    if (!web?.switched) routerForgotAt = undefined;
+    else if (web.draining && web.oldAddresses.length && !routerForgotAt) {
+      const answer = await routerLookup(docker, config.router, webService);
+      if (answer && !web.oldAddresses.some((a) => answer.includes(a))) routerForgotAt = now;
+    }
+    // Only web is routed: other process types are ready once their new tasks run.
+    const ready = (p: ServiceProgress) => {
+      if (!p.switched || !p.draining || p !== web) return p.switched;
+      if (routerForgotAt) return now - routerForgotAt >= ROUTER_LOOKUP_MARGIN_MS;
+      return now - (switchedAt.get(p.name) ?? now) >= ROUTER_FORGETS_OLD_MS;
+    };
     if (progress.length > 0 && progress.every(ready)) {
       // A stopped app (0 instances) or one without a web process has nothing to ask the router.
       const webRuns = web ? ((await inspectService(docker, webService))?.spec.Mode?.Replicated?.Replicas ?? 0) > 0 : false;
@@ -115,8 +133,15 @@ async function serviceProgress(docker: DockerClient, name: string, releaseId: st
   // draining: out of DNS, finishing its in-flight requests (see ROUTER_FORGETS_OLD_MS).
   const runningNew = tasks.filter((t) => t.labels[RELEASE_LABEL] === releaseId && t.state === "running" && t.desiredState === "running");
   const wantedOld = tasks.filter((t) => t.labels[RELEASE_LABEL] !== releaseId && t.desiredState === "running");
-  const draining = tasks.some((t) => t.labels[RELEASE_LABEL] !== releaseId && t.state === "running");
-  return { name, switched: runningNew.length >= wanted && wantedOld.length === 0, draining, dead, newest: mine[0] };
+  const oldRunning = tasks.filter((t) => t.labels[RELEASE_LABEL] !== releaseId && t.state === "running");
+  return {
+    name,
+    switched: runningNew.length >= wanted && wantedOld.length === 0,
+    draining: oldRunning.length > 0,
+    oldAddresses: oldRunning.flatMap((t) => t.addresses),
+    dead,
+    newest: mine[0],
+  };
 }
 
 /** A task shut down because the service was scaled down or updated is not a crash. */
