@@ -254,12 +254,13 @@ describe("the health check program", () => {
     const task = (await listServiceTasks(docker, processServiceName(fx.app.id, "web"))).find((t) => t.state === "running" && t.containerId);
     assert.ok(task?.containerId);
     const id = task.containerId;
-    // The first argument is the interval in seconds; this instance has passed before, so each run waits it out once.
-    assert.deepEqual(await runCheck(id, ["1", "tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
-    assert.equal((await runCheck(id, ["1", "tcp", "5999"])).exitCode, 1);
-    assert.deepEqual(await runCheck(id, ["1", "http", "5000", "/health", "200", "health 200"]), { exitCode: 0, output: "GET /health answered HTTP 200" });
-    assert.deepEqual(await runCheck(id, ["1", "http", "5000", "/health", "204"]), { exitCode: 1, output: "GET /health answered HTTP 200, expected 204" });
-    assert.deepEqual(await runCheck(id, ["1", "http", "5000", "/health", "200", "'; exit 0; '"]), {
+    // The arguments start with the interval and the timeout in seconds; this instance has passed
+    // before, so each run waits the interval out once.
+    assert.deepEqual(await runCheck(id, ["1", "2", "tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
+    assert.equal((await runCheck(id, ["1", "2", "tcp", "5999"])).exitCode, 1);
+    assert.deepEqual(await runCheck(id, ["1", "2", "http", "5000", "/health", "200", "health 200"]), { exitCode: 0, output: "GET /health answered HTTP 200" });
+    assert.deepEqual(await runCheck(id, ["1", "2", "http", "5000", "/health", "204"]), { exitCode: 1, output: "GET /health answered HTTP 200, expected 204" });
+    assert.deepEqual(await runCheck(id, ["1", "2", "http", "5000", "/health", "200", "'; exit 0; '"]), {
       exitCode: 1,
       output: "GET /health answered HTTP 200 but the body does not contain the expected text",
     });
@@ -291,15 +292,19 @@ describe("the health check program", () => {
     try {
       await fresh.start();
       assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 1);
-      assert.deepEqual(await runCheck(fresh.id, ["1", "tcp", "5999"]), { exitCode: 1, output: "nothing accepts connections on port 5999 (the app must listen on 0.0.0.0:$PORT)" });
+      assert.deepEqual(await runCheck(fresh.id, ["1", "2", "tcp", "5999"]), { exitCode: 1, output: "nothing accepts connections on port 5999 (the app must listen on 0.0.0.0:$PORT)" });
       assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 1);
       // …and the first pass is recorded, so later probes wait out the interval instead of polling.
-      assert.deepEqual(await runCheck(fresh.id, ["1", "tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
+      assert.deepEqual(await runCheck(fresh.id, ["1", "2", "tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
       assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 0);
     } finally {
       await fresh.remove({ force: true });
     }
-    // Instances started by an older Berth pass no interval; the same program must still check them.
+    // Each check gets the timeout given after the interval, and says when it ran out.
+    assert.deepEqual(await runCheck(id, ["1", "1", "http", "5000", "/hang", "200"]), { exitCode: 1, output: "GET /hang did not answer within 1 s" });
+    assert.deepEqual(await runCheck(id, ["1", "2", "http", "5000", "/slow", "200"]), { exitCode: 0, output: "GET /slow answered HTTP 200" });
+    // Instances started by an older Berth pass no interval or no timeout; the same program must still check them.
+    assert.deepEqual(await runCheck(id, ["1", "tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
     assert.deepEqual(await runCheck(id, ["tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
     assert.deepEqual(await runCheck(id, ["http", "5000", "/health", "204"]), { exitCode: 1, output: "GET /health answered HTTP 200, expected 204" });
   });

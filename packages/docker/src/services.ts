@@ -6,7 +6,7 @@ const NS_PER_MS = 1_000_000;
 
 /** A Docker health check run inside the container, in exec form (no shell of ours); Docker's own timings. */
 export interface HealthcheckInput {
-  /** Exec-form argv, e.g. ["/berth/busybox", "sh", "/berth/check", "1", "tcp", "5000"]. */
+  /** Exec-form argv, e.g. ["/berth/busybox", "sh", "/berth/check", "1", "2", "tcp", "5000"]. */
   test: string[];
   /** Docker's pause between the end of one probe and the start of the next. */
   intervalMs: number;

@@ -4,8 +4,10 @@
  * image. It is a fixed program: the settings arrive as arguments, are only ever expanded inside
  * double quotes, and are never evaluated as code, so nothing a user types can become shell.
  *
- *   check INTERVAL tcp PORT                       the port accepts a TCP connection
- *   check INTERVAL http PORT PATH STATUS [BODY]   GET http://127.0.0.1:PORT PATH answers STATUS (and contains BODY)
+ *   check INTERVAL TIMEOUT tcp PORT                       the port accepts a TCP connection
+ *   check INTERVAL TIMEOUT http PORT PATH STATUS [BODY]   GET http://127.0.0.1:PORT PATH answers STATUS (and contains BODY)
+ *
+ * Each check gets TIMEOUT seconds (busybox's timeout applet) and says so when it runs out.
  *
  * Pacing. Docker 20.10 runs the first probe one full interval after the container starts (start
  * intervals came with Docker 25), and Swarm routes an instance only after its first passing probe,
@@ -16,8 +18,9 @@
  *   per INTERVAL (retries and the start period keep their meaning);
  * - after that (a marker in the container's own tmpfs, /berth/state), a probe first waits INTERVAL
  *   seconds and then checks once: one check per interval, as configured.
- * Without a writable state directory it always behaves as in the second case. Without the interval
- * argument (instances started by an older Berth) it checks once and returns, as it did then.
+ * Without a writable state directory it always behaves as in the second case. Instances started by
+ * an older Berth pass no INTERVAL (then it checks once and returns, as it did then) or no TIMEOUT
+ * (then Docker's own timeout is the only one).
  *
  * busybox's wget exits non-zero on any non-2xx answer and prints "server returned error: HTTP/1.1 500 …";
  * with -S it prints the status line of a 2xx answer; either way the status is read from that text.
@@ -26,21 +29,35 @@
 export const CHECK_SCRIPT = `#!/berth/busybox sh
 bb=/berth/busybox
 state=/berth/state
+interval=
+limit=
 case "$1" in
-  # Instances started before the interval argument existed run "check tcp PORT": check once, as then.
-  tcp|http) interval= ;;
-  *) interval="$1"; shift ;;
+  # Older instances run "check tcp PORT" or "check INTERVAL tcp PORT".
+  tcp|http) ;;
+  *)
+    interval="$1"; shift
+    case "$1" in
+      tcp|http) ;;
+      *) limit="$1"; shift ;;
+    esac ;;
 esac
+
+limited() {
+  if [ -n "$limit" ]; then $bb timeout "$limit" "$@"; else "$@"; fi
+}
 
 probe() {
   case "$1" in
     tcp)
-      if $bb nc 127.0.0.1 "$2" -e /berth/true </dev/null >/dev/null 2>&1; then
+      if limited $bb nc 127.0.0.1 "$2" -e /berth/true </dev/null >/dev/null 2>&1; then
         echo "port $2 accepts connections"; return 0
       fi
       echo "nothing accepts connections on port $2 (the app must listen on 0.0.0.0:\\$PORT)"; return 1 ;;
     http)
-      out=$($bb wget -S -O - "http://127.0.0.1:$2$3" 2>&1)
+      out=$(limited $bb wget -S -O - "http://127.0.0.1:$2$3" 2>&1)
+      if [ "$?" -eq 143 ]; then
+        echo "GET $3 did not answer within $limit s"; return 3
+      fi
       status=$(printf '%s\\n' "$out" | $bb sed -n -e 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' -e 's/.*server returned error: HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | $bb tail -n 1)
       if [ -z "$status" ]; then
         echo "GET $3 on port $2 got no HTTP answer: $(printf '%s' "$out" | $bb tail -n 2 | $bb tr '\\n' ' ')"; return 1
@@ -62,9 +79,12 @@ probe() {
 if [ -z "$interval" ]; then
   probe "$@"; exit $?
 fi
+# 0 passed, 1 failed, 2 misconfigured, 3 ran out of time (reported to Docker as failed).
 if [ -e "$state/passed" ] || [ ! -w "$state" ]; then
   $bb sleep "$interval"
-  probe "$@"; exit $?
+  probe "$@"; rc=$?
+  [ "$rc" -eq 3 ] && exit 1
+  exit "$rc"
 fi
 tries=$((interval * 40))
 while :; do
@@ -74,6 +94,10 @@ while :; do
     echo "$msg"; exit 0
   fi
   tries=$((tries - 1))
+  # A check that ran out of time has used up this probe's time: report it rather than retry.
+  if [ "$rc" -eq 3 ]; then
+    echo "$msg"; exit 1
+  fi
   if [ "$rc" -ne 1 ] || [ "$tries" -le 0 ]; then
     echo "$msg"; exit "$rc"
   fi

@@ -4,9 +4,10 @@ import { containerCommand, healthcheckFor, PROBE_GAP_MS, planProcesses, processT
 
 const check = ["/berth/busybox", "sh", "/berth/check"];
 // The documented defaults (DEFAULT_HEALTH): a check every second (paced by the check program, which
-// gets the interval as its first argument), timeout 2 s, 3 retries, 20 s to start. Docker starts
-// probes PROBE_GAP_MS apart and lets one run for its interval plus the timeout.
-const timing = { startPeriodMs: 20_000, intervalMs: PROBE_GAP_MS, timeoutMs: 3_000, retries: 3 };
+// gets the interval and the timeout as its first arguments), timeout 2 s, 3 retries, 20 s to
+// start. Docker starts probes PROBE_GAP_MS apart and lets one run for its interval plus the
+// timeout plus a second.
+const timing = { startPeriodMs: 20_000, intervalMs: PROBE_GAP_MS, timeoutMs: 4_000, retries: 3 };
 
 test("no Procfile means one web process running the image's own command", () => {
   assert.deepEqual(processTypesOf({}), { web: null });
@@ -15,18 +16,18 @@ test("no Procfile means one web process running the image's own command", () => 
 });
 
 test("web is checked on its port by default; other types only when a check is set", () => {
-  assert.deepEqual(healthcheckFor("web", undefined), { test: [...check, "1", "tcp", "5000"], ...timing });
+  assert.deepEqual(healthcheckFor("web", undefined), { test: [...check, "1", "2", "tcp", "5000"], ...timing });
   assert.equal(healthcheckFor("worker", undefined), null);
   const http = { type: "web", path: "/healthz", expectedStatus: 204, bodyContains: "ok; rm -rf /", startPeriodSec: 5, intervalSec: 2, timeoutSec: 1, retries: 4 };
   // The body text is one argument of the fixed check program, never shell text.
   assert.deepEqual(healthcheckFor("web", http), {
-    test: [...check, "2", "http", "5000", "/healthz", "204", "ok; rm -rf /"],
+    test: [...check, "2", "1", "http", "5000", "/healthz", "204", "ok; rm -rf /"],
     startPeriodMs: 5_000,
     intervalMs: PROBE_GAP_MS,
-    timeoutMs: 3_000,
+    timeoutMs: 4_000,
     retries: 4,
   });
-  assert.deepEqual(healthcheckFor("worker", { ...http, type: "worker", path: null, bodyContains: null })?.test, [...check, "2", "tcp", "5000"]);
+  assert.deepEqual(healthcheckFor("worker", { ...http, type: "worker", path: null, bodyContains: null })?.test, [...check, "2", "1", "tcp", "5000"]);
 });
 
 test("the plan takes instances and limits from the formation, the tenant's caps as defaults, 0 when stopped, web first", () => {

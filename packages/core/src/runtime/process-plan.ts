@@ -66,17 +66,18 @@ export const PROBE_GAP_MS = 20;
 /** The exec-form check Docker runs in the container (see check-script.ts). */
 export function healthcheckFor(type: string, row: HealthCheckRow | undefined): HealthcheckInput | null {
   const timing = row ?? { ...DEFAULT_HEALTH };
-  const base = [`${TOOLS_MOUNT}/busybox`, "sh", `${TOOLS_MOUNT}/check`, String(timing.intervalSec)];
+  const base = [`${TOOLS_MOUNT}/busybox`, "sh", `${TOOLS_MOUNT}/check`, String(timing.intervalSec), String(timing.timeoutSec)];
   let test: string[];
   if (row?.path) test = [...base, "http", String(APP_PORT), row.path, String(row.expectedStatus), ...(row.bodyContains ? [row.bodyContains] : [])];
   else if (row || type === WEB_PROCESS) test = [...base, "tcp", String(APP_PORT)];
   else return null; // a worker listens on nothing by default: no check unless one is set
-  // The check keeps the user's interval itself (check-script.ts), so Docker starts probes almost
-  // back to back, and lets one run for its interval (waiting) plus the user's timeout (checking).
+  // The check keeps the user's interval and timeout itself (check-script.ts), so Docker starts
+  // probes almost back to back, and only stops one that outlived its interval (waiting), the user's
+  // timeout (checking) and a second's margin for the check to report its own timeout first.
   return {
     test,
     intervalMs: PROBE_GAP_MS,
-    timeoutMs: (timing.intervalSec + timing.timeoutSec) * 1000,
+    timeoutMs: (timing.intervalSec + timing.timeoutSec + 1) * 1000,
     retries: timing.retries,
     startPeriodMs: timing.startPeriodSec * 1000,
   };

@@ -17,7 +17,7 @@ import { syncRoutes } from "../../src/deployments/sync-routes";
  * A small Node app for runtime tests, built from Berth's local base image and pushed to the real
  * registry, so tests need no build pipeline: `/` answers with the instance's hostname, `/health`
  * with $HEALTH_STATUS (200 unless set), `/say?line=x` prints x to stdout, `/slow` answers after
- * a second. worker.js prints a heartbeat line and listens on nothing.
+ * a second, `/hang` never answers. worker.js prints a heartbeat line and listens on nothing.
  */
 const SERVER_JS = `
 const http = require("node:http");
@@ -27,6 +27,7 @@ const server = http.createServer((req, res) => {
   if (url.pathname === "/health") { res.statusCode = Number(process.env.HEALTH_STATUS || 200); return res.end("health " + res.statusCode); }
   if (url.pathname === "/say") { console.log(url.searchParams.get("line")); return res.end("said"); }
   if (url.pathname === "/slow") { return setTimeout(() => res.end("slow " + os.hostname()), 1000); }
+  if (url.pathname === "/hang") return;
   res.end("hello " + (process.env.GREETING || "") + " from " + os.hostname());
 });
 server.listen(Number(process.env.PORT), () => console.log("listening on " + process.env.PORT));
