@@ -6,10 +6,9 @@ import { hashPassword } from "@berth/core/auth/password";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import type { Role } from "@berth/core/tenants/roles";
 import { createDb } from "@berth/db/client";
-import { TRPCError } from "@trpc/server";
 import type { ApiContext } from "../src/context";
 import { createCaller } from "../src/root";
-import { userMessageOf } from "../src/trpc";
+import { refusal } from "./support/refusal";
 
 /**
  * Platform admins see every tenant and suspend and resume them; a suspended tenant's members keep
@@ -35,16 +34,6 @@ async function caller(label: string, isPlatformAdmin = false): Promise<{ id: str
     ip: "198.51.100.21", userAgent: "admin-tenants-test", sessionCookie: { set: () => undefined, clear: () => undefined },
   };
   return { id: u.id, caller: createCaller(ctx) };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; text: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof TRPCError, String(err));
-    return { code: err.code, text: userMessageOf(err) };
-  }
-  return { code: "NO_REFUSAL", text: "" };
 }
 
 before(async () => {

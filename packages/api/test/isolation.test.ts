@@ -10,7 +10,7 @@ import { createDb } from "@berth/db/client";
 import { TRPCError } from "@trpc/server";
 import type { ApiContext } from "../src/context";
 import { createCaller } from "../src/root";
-import { userMessageOf } from "../src/trpc";
+import { refusal } from "./support/refusal";
 import { allProcedurePaths } from "../src/rest/rest-procedures";
 
 /**
@@ -181,18 +181,6 @@ after(async () => {
   await db.user.deleteMany({ where: { email: { in: emails } } });
   await db.$disconnect();
 });
-
-/** The refusal's code, and the text a caller can read from it (internal log messages never leave the server). */
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; text: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof TRPCError, `expected a TRPCError, got ${String(err)}`);
-    // What any client reads: the console's tRPC formatter and the REST API both send userMessageOf only.
-    return { code: err.code, text: userMessageOf(err) };
-  }
-  return { code: "NO_REFUSAL", text: "" };
-}
 
 function assertLeaksNothing(text: string, path: string) {
   for (const s of victim.secrets) assert.ok(!text.includes(s), `${path}: the refusal shows "${s}": ${text}`);

@@ -15,7 +15,7 @@ import { listDomains } from "../src/domains/list-domains";
 import { removeDomain } from "../src/domains/remove-domain";
 import { AppError } from "../src/errors/app-error";
 import type { Role } from "../src/tenants/roles";
-import { Fixtures } from "./helpers";
+import { Fixtures, refusal } from "./helpers";
 import { createRuntimeFixture, type RuntimeFixture } from "./support/runtime-fixture";
 import { eventually } from "./support/eventually";
 
@@ -35,17 +35,6 @@ let fx: RuntimeFixture;
 const asRole = new Map<Role, { userId: string; tenant: string; app: string }>();
 /** Another tenant with an app of its own, owned by someone else. */
 let other: { userId: string; tenant: string; app: string };
-
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail("expected a refusal");
-}
 
 before(async () => {
   fx = await createRuntimeFixture(deps, "domains");

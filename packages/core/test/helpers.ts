@@ -1,9 +1,22 @@
+import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { loadConfig } from "@berth/config/config";
 import { createDb, type Database } from "@berth/db/client";
 import { hashPassword } from "../src/auth/password";
+import { AppError } from "../src/errors/app-error";
 import { ensureMembership, ensureTenant } from "../src/tenants/ensure-tenant";
 import type { Role } from "../src/tenants/roles";
+
+/** The AppError a service call is refused with; fails the test when the call succeeds. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail("expected a refusal");
+}
 
 /** The real database of this installation; each test file opens its own client and closes it. */
 export function openTestDb(): Database {

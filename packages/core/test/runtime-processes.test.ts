@@ -13,7 +13,6 @@ import { DeploymentFailure } from "../src/deployments/deployment-failure";
 import { processServiceName } from "../src/deployments/runtime-names";
 import { routeTableFromDb } from "../src/deployments/sync-routes";
 import { waitForRelease } from "../src/deployments/wait-for-release";
-import { AppError } from "../src/errors/app-error";
 import { setTenantQuota } from "../src/quotas/tenant-quota";
 import { checkCrashes, CRASHES_TO_MARK } from "../src/runtime/check-crashes";
 import { listProcesses, type ProcessList } from "../src/runtime/list-processes";
@@ -22,6 +21,7 @@ import { restartProcesses } from "../src/runtime/restart-processes";
 import { scaleProcesses } from "../src/runtime/scale-processes";
 import { startApp, stopApp } from "../src/runtime/stop-start-app";
 import { createRuntimeFixture, PROCFILE_TYPES, type RuntimeFixture } from "./support/runtime-fixture";
+import { refusal } from "./helpers";
 import { eventually } from "./support/eventually";
 
 /**
@@ -34,20 +34,9 @@ const docker = connectDocker(config.docker.socketPath);
 const deps = { db, config, docker };
 let fx: RuntimeFixture;
 
-
 const ps = () => listProcesses(deps, fx.ref);
 const proc = (list: ProcessList, type: string) => list.processes.find((p) => p.type === type);
 const healthyWeb = (list: ProcessList) => proc(list, "web")?.instances.filter((i) => i.state === "running" && i.health === "healthy") ?? [];
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail("expected a refusal");
-}
 
 before(async () => {
   fx = await createRuntimeFixture(deps, "procs");
