@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -14,6 +13,7 @@ import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deploymen
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { createApiToken } from "@berth/core/tokens/api-token";
 import { createDb } from "@berth/db/client";
+import { runGit } from "../src/run-git";
 
 // Real pushes with the real git client, over HTTP to the running console (:3000), into real bare
 // repositories, through the real build engine, registry, Swarm and router.
@@ -26,21 +26,9 @@ const tenants: string[] = [];
 const apps: Array<{ userId: string; tenant: string; app: string }> = [];
 const work = mkdtempSync(path.join(os.tmpdir(), "berth-git-test-"));
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, {
-      cwd: work,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@berth.test", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@berth.test", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+/** git in the test's working copy, as a developer runs it: never prompting, with an identity. */
+const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@berth.test", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@berth.test" };
+const run = (args: string[]) => runGit(args, { cwd: work, env: GIT_ENV });
 
 /** A remote URL with the token as Basic-auth password; `-c credential.helper=` keeps other helpers out. */
 function remote(tenant: string, app: string, token?: string): string {
