@@ -5,6 +5,7 @@ import { after, before, describe, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
+import { execInContainer } from "@berth/docker/exec-in-container";
 import { containerLogTail, listServiceNames, listServiceTasks } from "@berth/docker/services";
 import { httpRequest } from "@berth/router/http-request";
 import { askRouterForHost } from "@berth/router/probe";
@@ -225,17 +226,10 @@ function runCheck(containerId: string, args: string[]): Promise<{ exitCode: numb
   return runIn(containerId, ["/berth/busybox", "sh", "/berth/check", ...args]);
 }
 
+/** A program run in the container (exec form); its exit code and standard output. */
 async function runIn(containerId: string, cmd: string[]): Promise<{ exitCode: number; output: string }> {
-  const exec = await docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
-  const stream = await exec.start({ hijack: true, stdin: false });
-  const chunks: Buffer[] = [];
-  const { PassThrough } = await import("node:stream");
-  const out = new PassThrough();
-  out.on("data", (c: Buffer) => chunks.push(c));
-  docker.modem.demuxStream(stream, out, out);
-  await new Promise((resolve) => stream.on("end", resolve));
-  const info = await exec.inspect();
-  return { exitCode: info.ExitCode ?? -1, output: Buffer.concat(chunks).toString("utf8").trim() };
+  const { exitCode, stdout } = await execInContainer(docker, containerId, cmd, 30_000);
+  return { exitCode, output: stdout.trim() };
 }
 
 describe("the health check program", () => {
