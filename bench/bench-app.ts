@@ -131,13 +131,3 @@ export const BENCH_SERVER = [
   "});",
   "",
 ].join("\n");
-
-export function percentile(values: number[], p: number): number {
-  if (!values.length) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-export function median(values: number[]): number {
-  return percentile(values, 50);
-}

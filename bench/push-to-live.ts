@@ -12,7 +12,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -20,6 +19,7 @@ import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
 import { buildImage, removeImageIfUnused } from "@berth/docker/images";
+import { httpRequest } from "@berth/router/http-request";
 
 const run = promisify(execFile);
 const config = loadConfig();
@@ -51,16 +51,7 @@ const FLOOR_DOCKERFILE = [
 ].join("\n");
 
 function get(port: number, hostHeader?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: "/", headers: hostHeader ? { Host: hostHeader } : {}, agent: false, timeout: 2000 }, (res) => {
-      let body = "";
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
-    req.end();
-  });
+  return httpRequest(`http://127.0.0.1:${port}/`, { headers: hostHeader ? { Host: hostHeader } : {}, timeoutMs: 2000 });
 }
 
 async function firstAnswer(port: number, expect: string, hostHeader?: string): Promise<void> {

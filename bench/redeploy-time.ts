@@ -1,10 +1,11 @@
 import type Docker from "dockerode";
-import http from "node:http";
 import { startConfigDeployment } from "@berth/core/deployments/start-config-deployment";
 import { appImageRepository } from "@berth/core/deployments/runtime-names";
 import { DEFAULT_HEALTH } from "@berth/core/runtime/process-plan";
+import { httpRequest } from "@berth/router/http-request";
 import { askRouterForHost } from "@berth/router/probe";
-import { BENCH_SERVER, median, openBenchApp } from "./bench-app";
+import { BENCH_SERVER, openBenchApp } from "./bench-app";
+import { median } from "./stats";
 
 /**
  * Redeploy time: from a config change until the new release answers through the router, against a
@@ -76,13 +77,8 @@ async function floorOnce(docker: Docker, image: string, name: string): Promise<n
   }
 }
 
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = http.get({ host: "127.0.0.1", port, path: "/", timeout: 1_000 }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode === 200));
-    });
-    req.on("error", () => resolve(false));
-    req.on("timeout", () => req.destroy());
-  });
+/** The floor container answers 200 on its published port. */
+async function answers(port: number): Promise<boolean> {
+  const res = await httpRequest(`http://127.0.0.1:${port}/`, { timeoutMs: 1_000 }).catch(() => null);
+  return res?.status === 200;
 }

@@ -5,6 +5,7 @@ import { createSession } from "@berth/core/auth/sessions";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { SESSION_COOKIE_NAME } from "@berth/api/http/session-cookie";
 import { createDb } from "@berth/db/client";
+import { median } from "./stats";
 
 /**
  * Stream latency: from a build log line being written until it arrives at a browser-like client of
@@ -13,11 +14,6 @@ import { createDb } from "@berth/db/client";
  * "within a second"); the ratio shows what the stream's own polling and HTTP add.
  */
 const LINES = Number(process.env.BENCH_LINES ?? 20);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 export async function streamLatency(): Promise<void> {
   const config = loadConfig();

@@ -1,5 +1,6 @@
 import { startConfigDeployment } from "@berth/core/deployments/start-config-deployment";
-import { BENCH_SERVER, openBenchApp, percentile } from "./bench-app";
+import { BENCH_SERVER, openBenchApp } from "./bench-app";
+import { percentile } from "./stats";
 import { type Sample, startLoad } from "./load";
 
 /**
