@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import { after, describe, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { connectDocker } from "@berth/docker/engine";
@@ -21,20 +20,6 @@ interface ReleaseRow {
 }
 
 const hostOf = (app: string) => `${app}.${tenant}.${config.baseDomain}`;
-
-function getPath(host: string, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: config.router.port, path, headers: { Host: host }, agent: false, timeout: 10_000 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("timeout", () => req.destroy(new Error(`no answer for ${host}${path}`)));
-    req.on("error", reject);
-    req.end();
-  });
-}
 
 /** A working copy linked to a new app; destroyed (app and directory) after the suite. */
 const cleanups: Array<() => Promise<void>> = [];
@@ -162,7 +147,7 @@ describe("builds that understand real apps, through git push, the registry, Swar
     const out = await pushOk(work, staticPublicSite("Built static"), "site");
     assert.match(out, /Build plan: static \(public\/index\.html found\)/);
     assert.match((await getThroughRouter(hostOf(app))).body, /<h1>Built static<\/h1>/);
-    assert.equal((await getPath(hostOf(app), "/.secret")).status, 404);
+    assert.equal((await getThroughRouter(hostOf(app), 10_000, "/.secret")).status, 404);
   });
 
   test("build settings override detection: a monorepo's app built from its directory with its own start command", async () => {

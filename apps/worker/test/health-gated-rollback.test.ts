@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
-import { readDeploymentProgress } from "@berth/core/deployments/read-deployment-progress";
 import { startConfigDeployment } from "@berth/core/deployments/start-config-deployment";
 import { waitForRelease } from "@berth/core/deployments/wait-for-release";
 import { setHealthCheck } from "@berth/core/runtime/health-check-settings";
@@ -12,6 +11,7 @@ import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
 import { askRouterForHost } from "@berth/router/probe";
 import { createRuntimeFixture, type RuntimeFixture } from "../../../packages/core/test/support/runtime-fixture";
+import { waitForEnd } from "./deploy-fixtures";
 import { startInProcessWorker } from "./in-process-worker";
 
 /**
@@ -43,15 +43,6 @@ after(async () => {
   await db.$disconnect();
 });
 
-async function waitForEnd(deploymentId: string) {
-  for (let i = 0; i < 600; i++) {
-    const progress = await readDeploymentProgress(db, deploymentId, 0);
-    if (["live", "failed", "cancelled"].includes(progress.status)) return progress;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`deployment ${deploymentId} did not end`);
-}
-
 test("a release failing its HTTP health check is rolled back, and no request fails meanwhile", { timeout: 600_000 }, async () => {
   // The check moves to HTTP: v1's /health answers 200, so v1 rolls over to the new check and keeps serving.
   const check = await setHealthCheck({ db, config, docker }, { ...fx.ref, type: "web", path: "/health", expectedStatus: 200, startPeriodSec: 2, intervalSec: 1, timeoutSec: 2, retries: 2 });
@@ -82,7 +73,7 @@ test("a release failing its HTTP health check is rolled back, and no request fai
     { appId: fx.app.id, config: { GREETING: "two", HEALTH_STATUS: "500" }, description: "Set HEALTH_STATUS", createdById: null },
   );
   assert.ok(deploymentId);
-  const end = await waitForEnd(deploymentId);
+  const end = await waitForEnd(db, deploymentId);
   // Keep counting a little after the rollback: the old release must still be the one answering.
   await new Promise((r) => setTimeout(r, 2_000));
   stop = true;
