@@ -2,7 +2,7 @@ import type { BerthConfig } from "@berth/config/config";
 import { Prisma, type DbClient } from "@berth/db/client";
 import { requireAppAccess, type AppRef } from "../apps/app-scope";
 import { AppError } from "../errors/app-error";
-import { domainUrl } from "./domain-url";
+import { routerUrl } from "../apps/app-url";
 import { normalizeHostname } from "./hostname";
 import type { DomainView } from "./list-domains";
 import { syncOrUndo } from "./sync-after-change";
@@ -31,5 +31,5 @@ export async function addDomain(
     throw error;
   }
   await syncOrUndo(deps, () => deps.db.domain.deleteMany({ where: { id: row.id } }));
-  return { hostname, url: domainUrl(deps.config, hostname), createdAt: row.createdAt };
+  return { hostname, url: routerUrl(deps.config, hostname), createdAt: row.createdAt };
 }

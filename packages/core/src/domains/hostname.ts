@@ -6,6 +6,11 @@ function invalid(userMessage: string): AppError {
   return new AppError("INVALID_INPUT", { userMessage });
 }
 
+/** The form names are stored in: trimmed, lower-cased, without a trailing dot. Not validated. */
+export function canonicalHostname(input: string): string {
+  return input.trim().toLowerCase().replace(/\.$/, "");
+}
+
 /**
  * Turns what a user typed into the hostname Berth stores and routes, or refuses it saying why.
  * Lower-cased, a trailing dot dropped; a DNS name of at least two labels (each 1–63 letters, digits
@@ -15,7 +20,7 @@ function invalid(userMessage: string): AppError {
  * domain there could take over another tenant's address.
  */
 export function normalizeHostname(input: string, baseDomain: string): string {
-  const host = input.trim().toLowerCase().replace(/\.$/, "");
+  const host = canonicalHostname(input);
   if (!host) throw invalid("Enter a hostname, e.g. www.example.com.");
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(host) || host.includes("/")) {
     throw invalid(`Enter only the hostname (e.g. www.example.com), without "http://" or a path.`);

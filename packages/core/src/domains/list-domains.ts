@@ -1,7 +1,7 @@
 import type { BerthConfig } from "@berth/config/config";
 import type { DbClient } from "@berth/db/client";
 import { requireAppAccess, type AppRef } from "../apps/app-scope";
-import { domainUrl } from "./domain-url";
+import { routerUrl } from "../apps/app-url";
 
 export interface DomainView {
   hostname: string;
@@ -17,5 +17,5 @@ export async function listDomains(deps: { db: DbClient; config: Pick<BerthConfig
     select: { hostname: true, createdAt: true },
     orderBy: [{ createdAt: "asc" }, { hostname: "asc" }],
   });
-  return rows.map((row) => ({ hostname: row.hostname, url: domainUrl(deps.config, row.hostname), createdAt: row.createdAt }));
+  return rows.map((row) => ({ hostname: row.hostname, url: routerUrl(deps.config, row.hostname), createdAt: row.createdAt }));
 }
