@@ -28,6 +28,12 @@ const ROUTER_LOOKUP_MARGIN_MS = DNS_REFRESH_MS + 100;
 /** When the router cannot be asked: the longest Swarm was seen to take, plus the refresh and a margin. */
 const SWARM_UNBIND_LAG_MS = 1_000;
 const ROUTER_FORGETS_OLD_MS = SWARM_UNBIND_LAG_MS + DNS_REFRESH_MS + 300;
+/**
+ * When the router still lists an old task this long after the switch, Swarm is slow to stop it;
+ * it still answers correctly (it is the previous release, draining), so the rollout does not fail
+ * for it and calls the release live.
+ */
+const OLD_TASK_UNBIND_LIMIT_MS = 10_000;
 
 export interface WaitForReleaseInput {
   /** Every process type's service of the app is waited for. */
@@ -71,6 +77,8 @@ export async function waitForRelease(docker: DockerClient, config: Pick<BerthCon
   const switchedAt = new Map<string, number>();
   /** When the router's resolver first answered for the web service without any old task. */
   let routerForgotAt: number | undefined;
+  /** The router could not be asked (then the fixed wait applies). */
+  let routerUnasked = false;
   while (Date.now() < deadline) {
     input.signal.throwIfAborted();
     const services = await listServiceNames(docker, { [APP_ID_LABEL]: appId });
@@ -92,15 +100,17 @@ export async function waitForRelease(docker: DockerClient, config: Pick<BerthCon
     }
     const web = progress.find((p) => p.name === webService);
     if (!web?.switched) routerForgotAt = undefined;
-    else if (web.draining && web.oldAddresses.length && !routerForgotAt) {
-      const answer = await routerLookup(docker, config.router, webService);
+    else if (web.draining && !routerForgotAt) {
+      const answer = web.oldAddresses.length ? await routerLookup(docker, config.router, webService) : null;
+      routerUnasked = answer === null;
       if (answer && !web.oldAddresses.some((a) => answer.includes(a))) routerForgotAt = now;
     }
     // Only web is routed: other process types are ready once their new tasks run.
     const ready = (p: ServiceProgress) => {
       if (!p.switched || !p.draining || p !== web) return p.switched;
       if (routerForgotAt) return now - routerForgotAt >= ROUTER_LOOKUP_MARGIN_MS;
-      return now - (switchedAt.get(p.name) ?? now) >= ROUTER_FORGETS_OLD_MS;
+      const sinceSwitch = now - (switchedAt.get(p.name) ?? now);
+      return sinceSwitch >= (routerUnasked ? ROUTER_FORGETS_OLD_MS : OLD_TASK_UNBIND_LIMIT_MS);
     };
     if (progress.length > 0 && progress.every(ready)) {
       // A stopped app (0 instances) or one without a web process has nothing to ask the router.
