@@ -20,7 +20,7 @@ import { applyService, inspectService, patchService, removeService } from "@bert
 import { resolveRouterAdmin } from "@berth/router/admin-endpoint";
 import { applyRouteTable } from "@berth/router/apply-route-table";
 import { askRouterForHost } from "@berth/router/probe";
-import { withAdvisoryLock } from "@berth/core/deployments/with-app-lock";
+import { withAdvisoryLock, withAppLock } from "@berth/core/deployments/with-app-lock";
 import { archive, assertNoDuplicates, removeTestTenant, settledRuntime, sleep, waitForEnd } from "./deploy-fixtures";
 import { startInProcessWorker } from "./in-process-worker";
 
@@ -110,8 +110,12 @@ describe("reconciler", { timeout: 600_000 }, () => {
   test("a service running another release is put back on the live one", async () => {
     const v1 = await db.release.findFirstOrThrow({ where: { appId, version: 1 } });
     const app = await db.app.findUniqueOrThrow({ where: { id: appId }, include: { tenant: true } });
-    await applyReleaseService({ db, docker, config }, { id: appId, name: appName, tenant: app.tenant }, { id: v1.id, imageDigest: v1.imageDigest, config: decryptConfigMap(configKeyOf(config), v1.config) });
-    await answers("hi one");
+    // Held under the app lock until it serves, so the platform's own reconciler cannot put v2 back
+    // before the test has seen the drift.
+    await withAppLock(db, appId, async () => {
+      await applyReleaseService({ db, docker, config }, { id: appId, name: appName, tenant: app.tenant }, { id: v1.id, imageDigest: v1.imageDigest, config: decryptConfigMap(configKeyOf(config), v1.config) });
+      await answers("hi one");
+    });
     await reconcileRuntime(reconcileDeps);
     const service = await inspectService(docker, appServiceName(appId));
     assert.equal(service?.spec.Labels?.[RELEASE_LABEL], app.currentReleaseId);

@@ -12,6 +12,7 @@ import { applyReleaseService } from "../../src/deployments/apply-release-service
 import { appImageRepository, tenantNetworkName } from "../../src/deployments/runtime-names";
 import { removeAppRuntime } from "../../src/deployments/remove-app-runtime";
 import { syncRoutes } from "../../src/deployments/sync-routes";
+import { withAppLock } from "../../src/deployments/with-app-lock";
 
 /**
  * A small Node app for runtime tests, built from Berth's local base image and pushed to the real
@@ -94,9 +95,13 @@ export async function createRuntimeFixture(deps: { db: DbClient; docker: DockerC
         },
         select: { id: true, version: true },
       });
-      await deps.db.release.updateMany({ where: { appId: app.id, id: { not: release.id }, status: "live" }, data: { status: "superseded" } });
-      await deps.db.app.update({ where: { id: app.id }, data: { currentReleaseId: release.id } });
-      await applyReleaseService(deps, app, { id: release.id, imageDigest, config: opts.config ?? {}, processTypes: opts.processTypes ?? {} });
+      // Under the app lock, as a rollout does: the platform's own reconciler sees a live release
+      // without its service and would otherwise create that service at the same moment.
+      await withAppLock(deps.db, app.id, async () => {
+        await deps.db.release.updateMany({ where: { appId: app.id, id: { not: release.id }, status: "live" }, data: { status: "superseded" } });
+        await deps.db.app.update({ where: { id: app.id }, data: { currentReleaseId: release.id } });
+        await applyReleaseService(deps, app, { id: release.id, imageDigest, config: opts.config ?? {}, processTypes: opts.processTypes ?? {} });
+      });
       await syncRoutes(deps);
       return release;
     },
