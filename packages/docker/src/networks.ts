@@ -12,7 +12,9 @@ export async function ensureOverlayNetwork(docker: Docker, name: string, labels:
     await docker.createNetwork({ Name: name, Driver: "overlay", Attachable: true, CheckDuplicate: true, Labels: labels });
     return "created";
   } catch (err) {
-    if (statusOf(err) === 409) return "present";
+    // Another caller created it first: a local engine says 409, the swarm manager 500 "name
+    // conflicts with an existing object". Whatever the wording, the network being there now is success.
+    if (statusOf(err) === 409 || (await networkExists(docker, name))) return "present";
     throw err;
   }
 }
@@ -35,10 +37,16 @@ export async function connectContainer(docker: Docker, network: string, containe
     await docker.getNetwork(network).connect({ Container: container });
     return "connected";
   } catch (err) {
-    // 403 "already exists in network" when another caller connected it between inspect and connect.
-    if (statusOf(err) === 403 && /already exists/i.test(String((err as Error).message))) return "already-connected";
+    // Another caller connected it between inspect and connect: the engine says 403 "already exists
+    // in network" for a local network and 409 "is already attached to network" for an overlay one.
+    if (alreadyConnected(err)) return "already-connected";
     throw err;
   }
+}
+
+function alreadyConnected(err: unknown): boolean {
+  const status = statusOf(err);
+  return (status === 403 || status === 409) && /already (exists in|attached to) network/i.test(String((err as Error).message));
 }
 
 /** Disconnects a container from a network; not being connected (or either being gone) is not an error. */
