@@ -1,23 +1,21 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { loadConfig } from "@berth/config/config";
 import { destroyApp } from "@berth/core/apps/destroy-app";
 import { hashPassword } from "@berth/core/auth/password";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { createApiToken } from "@berth/core/tokens/api-token";
 import { createDb } from "@berth/db/client";
+import { BERTH_BIN, runProgram } from "./support/run-berth";
 
 // The real `berth` binary against the running console (:3000); deploys go through the real engine.
 const config = loadConfig();
 const db = createDb(config.postgres.url);
-const bin = fileURLToPath(new URL("../bin/berth.js", import.meta.url));
 const home = mkdtempSync(path.join(os.tmpdir(), "berth-cli-home-"));
 const repo = mkdtempSync(path.join(os.tmpdir(), "berth-cli-repo-"));
 const suffix = randomBytes(3).toString("hex");
@@ -41,25 +39,8 @@ const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
   };
 };
 
-function run(cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: repo, env: env(extraEnv), stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (d) => (stdout += d));
-    child.stderr?.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    if (input !== undefined && child.stdin) {
-      // A program that exits before reading its input closes the pipe (EPIPE); its exit code tells the test what happened.
-      child.stdin.on("error", (err: NodeJS.ErrnoException) => {
-        if (err.code !== "EPIPE") reject(err);
-      });
-      child.stdin.end(input);
-    }
-  });
-}
-const berth = (args: string[], extraEnv?: NodeJS.ProcessEnv) => run(bin, args, extraEnv);
+const run = (cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}, input?: string) => runProgram(cmd, args, { cwd: repo, env: env(extraEnv), input });
+const berth = (args: string[], extraEnv?: NodeJS.ProcessEnv) => run(BERTH_BIN, args, extraEnv);
 const git = (args: string[], input?: string) => run("git", args, {}, input);
 
 function body(host: string): Promise<string> {
