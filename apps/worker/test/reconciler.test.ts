@@ -9,27 +9,29 @@ import { appHost } from "@berth/core/apps/app-url";
 import { configKeyOf, decryptConfigMap } from "@berth/core/crypto/config-cipher";
 import { applyReleaseService } from "@berth/core/deployments/apply-release-service";
 import { closeDeploymentQueues } from "@berth/core/deployments/enqueue-deployment-job";
-import { APP_ID_LABEL, APP_LABEL, appServiceName, MANAGED_LABEL, RELEASE_LABEL, TENANT_LABEL } from "@berth/core/deployments/runtime-names";
+import { APP_ID_LABEL, APP_LABEL, appServiceName, MANAGED_LABEL, RELEASE_LABEL, TENANT_LABEL, tenantNetworkName } from "@berth/core/deployments/runtime-names";
 import { startBuildDeployment } from "@berth/core/deployments/start-build-deployment";
 import { startConfigDeployment } from "@berth/core/deployments/start-config-deployment";
 import { routeTableFromDb } from "@berth/core/deployments/sync-routes";
 import { reconcileRuntime } from "@berth/core/reconciler/reconcile-runtime";
 import { createDb } from "@berth/db/client";
 import { connectDocker } from "@berth/docker/engine";
-import { applyService, inspectService, patchService, removeService } from "@berth/docker/services";
+import { ensureOverlayNetwork, networkExists, removeNetwork } from "@berth/docker/networks";
+import { applyService, inspectService, listServiceTasks, patchService, removeService } from "@berth/docker/services";
 import { resolveRouterAdmin } from "@berth/router/admin-endpoint";
 import { applyRouteTable } from "@berth/router/apply-route-table";
 import { askRouterForHost } from "@berth/router/probe";
+import { connectRouterToNetwork, disconnectRouterFromNetwork } from "@berth/router/router-networks";
 import { withAdvisoryLock, withAppLock } from "@berth/core/deployments/with-app-lock";
 import { archive, assertNoDuplicates, removeTestTenant, settledRuntime, sleep, waitForEnd } from "./deploy-fixtures";
 import { startInProcessWorker } from "./in-process-worker";
 
 /**
  * The reconciler against real drift: a deleted Swarm service, a service running the wrong release,
- * a service scaled by hand, a service left over from a deleted app, a deleted route and a stale
- * route are each repaired and recorded as a platform audit event. (The
- * platform's own worker reconciles too; whichever gets there first, the repair and its event must
- * be there.)
+ * a service scaled by hand, a service left over from a deleted app, a network left over from a
+ * deleted tenant, a deleted route and a stale route are each repaired and recorded as a platform
+ * audit event. (The platform's own worker reconciles too; whichever gets there first, the repair
+ * and its event must be there.)
  */
 const config = loadConfig();
 const db = createDb(config.postgres.url);
@@ -152,6 +154,45 @@ describe("reconciler", { timeout: 600_000 }, () => {
       assert.ok(await inspectService(docker, appServiceName(appId)));
     } finally {
       await removeService(docker, ghost);
+    }
+  });
+
+  test("the network of a tenant that no longer exists is removed once its leftover service is gone, with the router off it", async () => {
+    const goneTenantId = `gone${run}`;
+    const network = tenantNetworkName(goneTenantId);
+    const leftover = `berth-app-goneapp${run}-web`;
+    await ensureOverlayNetwork(docker, network, { [MANAGED_LABEL]: "true", [TENANT_LABEL]: `gone-${run}` });
+    await connectRouterToNetwork(docker, config, network);
+    // A task on the network: the manager refuses to remove a network in use until the task is gone.
+    const labels = { [MANAGED_LABEL]: "true", [TENANT_LABEL]: `gone-${run}`, [APP_LABEL]: "gone", [APP_ID_LABEL]: `goneapp${run}` };
+    await applyService(docker, { name: leftover, image: config.baseImages.debian, command: ["sleep", "infinity"], env: {}, labels, networks: [network], replicas: 1 });
+    const problems: string[] = [];
+    try {
+      for (let i = 0; i < 120 && !(await listServiceTasks(docker, leftover)).some((t) => t.state === "running"); i++) await sleep(250);
+      // Each pass removes what it can; the network stays in use until the removed service's task has
+      // stopped (sleep ignores SIGTERM: about 10 s), and waits for a later pass without failing this one.
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && (await networkExists(docker, network))) {
+        await reconcileRuntime({ ...reconcileDeps, log: (m) => problems.push(m) });
+        await sleep(250);
+      }
+      assert.deepEqual(problems, [], "no pass failed");
+      assert.equal(await inspectService(docker, leftover), null);
+      assert.equal(await networkExists(docker, network), false, "the leftover network is removed");
+      const routerNetworks = Object.keys((await docker.getContainer(config.router.containerName).inspect()).NetworkSettings.Networks ?? {});
+      assert.ok(!routerNetworks.includes(network), "the router left it");
+      assert.ok(routerNetworks.includes(tenantNetworkName(tenantId)), "the router stays on the networks of tenants that exist");
+      const events = await db.auditEvent.findMany({ where: { targetId: goneTenantId, action: "runtime.repair" } });
+      assert.equal(events.length, 1);
+      assert.equal(events[0]?.tenantId, null, "a platform-wide event: the tenant is gone");
+      assert.equal(events[0]?.targetType, "tenant");
+      assert.match(JSON.stringify(events[0]?.details), /left over from the deleted tenant gone-/);
+      await answers("hi two");
+    } finally {
+      await removeService(docker, leftover);
+      await disconnectRouterFromNetwork(docker, config, network);
+      await removeNetwork(docker, network);
+      await db.auditEvent.deleteMany({ where: { targetId: { in: [goneTenantId, `goneapp${run}`] } } });
     }
   });
 

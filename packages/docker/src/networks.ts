@@ -61,14 +61,27 @@ export async function disconnectContainer(docker: Docker, network: string, conta
   }
 }
 
-/** Removes a network; a missing one is fine, one still in use (409/403) is reported as false. */
+/** Name and labels of every network carrying all of these labels. */
+export async function listNetworkLabels(docker: Docker, labels: Record<string, string>): Promise<Array<{ name: string; labels: Record<string, string> }>> {
+  const networks = await docker.listNetworks({ filters: { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) } });
+  return networks.map((n) => ({ name: n.Name, labels: n.Labels ?? {} })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Removes a network. A missing one is fine, and one still in use is reported as false (to be tried
+ * again later). Besides the local engine's 404, 409 and 403, the swarm manager answers 400
+ * FailedPrecondition "in use by task" while a task is still on the network, and 500 "not found"
+ * when the network is already gone but lingers in the node's view for a moment.
+ */
 export async function removeNetwork(docker: Docker, name: string): Promise<boolean> {
   try {
     await docker.getNetwork(name).remove();
     return true;
   } catch (err) {
     const status = statusOf(err);
+    const message = String((err as Error).message);
     if (status === 404 || status === 409 || status === 403) return false;
+    if ((status === 400 && /in use/i.test(message)) || (status === 500 && /not found/i.test(message))) return false;
     throw err;
   }
 }

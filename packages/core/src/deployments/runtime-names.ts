@@ -27,8 +27,15 @@ export function processServiceName(appId: string, type: string): string {
 }
 
 /** One overlay network per tenant: its apps and the router, nobody else. */
+const TENANT_NETWORK_PREFIX = "berth-tenant-";
+
 export function tenantNetworkName(tenantId: string): string {
-  return `berth-tenant-${tenantId}`;
+  return `${TENANT_NETWORK_PREFIX}${tenantId}`;
+}
+
+/** The tenant id a tenant network is named after; null for any other network. */
+export function tenantIdOfNetwork(name: string): string | null {
+  return name.startsWith(TENANT_NETWORK_PREFIX) && name.length > TENANT_NETWORK_PREFIX.length ? name.slice(TENANT_NETWORK_PREFIX.length) : null;
 }
 
 /** Repository of an app's images in Berth's registry. */

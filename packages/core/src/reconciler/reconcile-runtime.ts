@@ -11,6 +11,7 @@ import { routeTableFromDb, syncRoutes } from "../deployments/sync-routes";
 import { withAppLock } from "../deployments/with-app-lock";
 import { applyFormation } from "../runtime/apply-formation";
 import { diffRoutes } from "./diff-routes";
+import { removeOrphanedNetworks } from "./remove-orphaned-networks";
 import { type Repair, recordRepair } from "./record-repair";
 
 export interface ReconcileDeps {
@@ -49,7 +50,7 @@ function liveApps(db: DbClient) {
  * route table derived from them) with what Swarm and the router have, and repairs the difference:
  * a missing service or one running another release is re-applied through applyReleaseService
  * (updated in place, never duplicated), one running another number of instances is scaled back to
- * the formation, services of apps that no longer exist are removed, and a missing or stale route
+ * the formation, services of apps and networks of tenants that no longer exist are removed, and a missing or stale route
  * is fixed by loading the table from the database. Apps in the middle of a rollout are left alone.
  * Each repair is recorded as an audit event and returned.
  */
@@ -59,6 +60,11 @@ export async function reconcileRuntime(deps: ReconcileDeps): Promise<Repair[]> {
     repairs.push(...(await removeOrphanedServices(deps)));
   } catch (err) {
     deps.log(`reconciler: leftover services: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    repairs.push(...(await removeOrphanedNetworks(deps)));
+  } catch (err) {
+    deps.log(`reconciler: leftover networks: ${err instanceof Error ? err.message : String(err)}`);
   }
   for (const app of await liveApps(deps.db)) {
     try {
@@ -114,7 +120,7 @@ async function reconcileApp(deps: ReconcileDeps, app: LiveApp): Promise<Repair |
       await applyReleaseService(deps, app, { id: release.id, imageDigest: release.imageDigest, config: decryptConfigMap(configKeyOf(deps.config), release.config) });
       summary = `${problems.kind === "service-missing" ? "re-created" : "reset"} ${problems.services.join(", ")} to v${release.version} of ${app.tenant.name}/${app.name}`;
     }
-    const repair: Repair = { appId: app.id, kind: problems.kind, summary };
+    const repair: Repair = { target: { type: "app", id: app.id }, kind: problems.kind, summary };
     await recordRepair(deps.db, repair, { services: problems.services, releaseId: release.id, version: release.version });
     return repair;
   });
@@ -136,7 +142,7 @@ async function removeOrphanedServices(deps: ReconcileDeps): Promise<Repair[]> {
     const appId = service.labels[APP_ID_LABEL] as string;
     if (existing.has(appId) || !(await removeService(deps.docker, service.name))) continue;
     const owner = `${service.labels[TENANT_LABEL] ?? "?"}/${service.labels[APP_LABEL] ?? "?"}`;
-    const repair: Repair = { appId, tenantName: service.labels[TENANT_LABEL], kind: "service-orphaned", summary: `removed ${service.name}, left over from the deleted app ${owner}` };
+    const repair: Repair = { target: { type: "app", id: appId }, tenantName: service.labels[TENANT_LABEL], kind: "service-orphaned", summary: `removed ${service.name}, left over from the deleted app ${owner}` };
     await recordRepair(deps.db, repair, { services: [service.name] });
     repairs.push(repair);
   }
@@ -156,7 +162,7 @@ async function reconcileRoutes(deps: ReconcileDeps): Promise<Repair[]> {
   await syncRoutes(deps);
   const repairs: Repair[] = [];
   for (const d of drift) {
-    const repair: Repair = { appId: d.appId, kind: d.kind, summary: `${d.kind === "route-missing" ? "added" : "corrected"} the route of app ${d.appId}: ${d.detail}` };
+    const repair: Repair = { target: { type: "app", id: d.appId }, kind: d.kind, summary: `${d.kind === "route-missing" ? "added" : "corrected"} the route of app ${d.appId}: ${d.detail}` };
     await recordRepair(deps.db, repair, { detail: d.detail });
     repairs.push(repair);
   }
