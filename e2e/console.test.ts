@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadConfig } from "@berth/config/config";
+import { createDb } from "@berth/db/client";
 import { nodeGreeter } from "./fixtures/apps";
 import { artifact, launchBrowser } from "./support/browser";
 import { GitWorkspace, type CommandResult } from "./support/git-workspace";
@@ -14,6 +15,7 @@ import { GitWorkspace, type CommandResult } from "./support/git-workspace";
  * can change nothing. Screenshots of the main pages land in e2e/artifacts/console-*.png.
  */
 const config = loadConfig();
+const db = createDb(config.postgres.url);
 const suffix = randomBytes(3).toString("hex");
 const tenant = `e2e-con-${suffix}`;
 const app = `greeter-${suffix}`;
@@ -62,14 +64,13 @@ describe("console: push, watch, configure, roll back; a viewer only looks", () =
   });
 
   after(async () => {
-    if (token) {
-      await work.berth(["apps:destroy", app, "--confirm", app, "--token", token, "--tenant", tenant]);
-      await fetch(`http://127.0.0.1:${config.web.port}/api/trpc/tenants.delete`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ tenant }),
-      });
-    }
+    // The test destroys the app itself; this covers a run that stopped before that point.
+    if (token) await work.berth(["apps:destroy", app, "--confirm", app, "--token", token, "--tenant", tenant]);
+    // The test's token is deploy-scoped and may not delete a tenant or an account: those rows go
+    // through the database, so test tenants and users do not pile up run after run.
+    await db.tenant.deleteMany({ where: { name: tenant } });
+    await db.user.deleteMany({ where: { email: { in: [owner.email, viewer.email] } } });
+    await db.$disconnect();
     work.remove();
     await browser?.close();
   });
