@@ -4,7 +4,7 @@ import { statusOf } from "./images";
 /**
  * Makes sure an attachable overlay network exists. Attachable, because the router is a plain
  * container that joins it with `docker network connect`; overlay, so Swarm tasks on any node join it.
- * Two callers racing to create the same name is harmless: the loser sees 409 and uses the winner's.
+ * Two callers racing to create the same name is harmless: the loser uses the winner's network.
  */
 export async function ensureOverlayNetwork(docker: Docker, name: string, labels: Record<string, string>): Promise<"present" | "created"> {
   if (await networkExists(docker, name)) return "present";

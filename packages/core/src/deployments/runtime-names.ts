@@ -26,9 +26,9 @@ export function processServiceName(appId: string, type: string): string {
   return `berth-app-${appId}-${type}`;
 }
 
-/** One overlay network per tenant: its apps and the router, nobody else. */
 const TENANT_NETWORK_PREFIX = "berth-tenant-";
 
+/** One overlay network per tenant: its apps and the router, nobody else. */
 export function tenantNetworkName(tenantId: string): string {
   return `${TENANT_NETWORK_PREFIX}${tenantId}`;
 }
