@@ -1,22 +1,10 @@
-import { spawn } from "node:child_process";
+import { type ProgramResult, runProgram } from "./run-program";
 
-export interface GitRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type GitRun = ProgramResult;
 
 /** git with an argument array, in `cwd`; never through a shell. */
 export function git(args: string[], cwd: string = process.cwd()): Promise<GitRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  return runProgram("git", args, { cwd });
 }
 
 async function gitOrThrow(args: string[], cwd?: string): Promise<string> {

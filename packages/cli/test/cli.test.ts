@@ -11,7 +11,8 @@ import { hashPassword } from "@berth/core/auth/password";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { createApiToken } from "@berth/core/tokens/api-token";
 import { createDb } from "@berth/db/client";
-import { BERTH_BIN, runProgram } from "./support/run-berth";
+import { runProgram } from "../src/run-program";
+import { BERTH_BIN } from "./support/run-berth";
 
 // The real `berth` binary against the running console (:3000); deploys go through the real engine.
 const config = loadConfig();
