@@ -1,21 +1,15 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
 import { trpcCall, type TrpcCallOptions } from "./support/trpc-call";
+import { removedWhenDone } from "./support/test-rows";
 
 // Sign-up and account management through the fetch handler, with the session cookie a browser keeps.
 const config = loadConfig();
 const db = createDb(config.postgres.url);
-const emails: string[] = [];
-const tenants: string[] = [];
-after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await db.user.deleteMany({ where: { email: { in: emails } } });
-  await db.$disconnect();
-});
-
+const { emails, tenants } = removedWhenDone(db);
 const PASSWORD = "a long enough password";
 
 const call = (path: string, options: Omit<TrpcCallOptions, "token" | "forwardedFor"> = {}) =>

@@ -1,24 +1,18 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { hashPassword } from "@berth/core/auth/password";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { createApiToken, revokeApiToken } from "@berth/core/tokens/api-token";
 import { createDb } from "@berth/db/client";
 import { trpcCall, type TrpcCallOptions } from "./support/trpc-call";
+import { removedWhenDone } from "./support/test-rows";
 
 // Through the fetch handler the web app mounts, authenticated the way the CLI is: a bearer API token.
 const config = loadConfig();
 const db = createDb(config.postgres.url);
-const emails: string[] = [];
-const tenants: string[] = [];
-after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await db.user.deleteMany({ where: { email: { in: emails } } });
-  await db.$disconnect();
-});
-
+const { emails, tenants } = removedWhenDone(db);
 
 async function tenantWithMember(role: "owner" | "viewer" = "owner") {
   const email = `api-apps-${randomBytes(6).toString("hex")}@api-tests.berth.test`;

@@ -1,26 +1,18 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { hashPassword } from "@berth/core/auth/password";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { createApiToken } from "@berth/core/tokens/api-token";
 import { createDb } from "@berth/db/client";
 import { handleTrpcRequest } from "../src/http/handle-trpc-request";
+import { removedWhenDone } from "./support/test-rows";
 
 // Through the same fetch handler the console mounts, so the interface and address come from real headers.
 const config = loadConfig();
 const db = createDb(config.postgres.url);
-const emails: string[] = [];
-const tenants: string[] = [];
-after(async () => {
-  const ids = (await db.tenant.findMany({ where: { name: { in: tenants } }, select: { id: true } })).map((t) => t.id);
-  await db.auditEvent.deleteMany({ where: { tenantId: { in: ids } } });
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await db.user.deleteMany({ where: { email: { in: emails } } });
-  await db.$disconnect();
-});
-
+const { emails, tenants } = removedWhenDone(db);
 async function member(role: "owner" | "admin" | "developer" | "viewer", tenant?: { name: string; id: string }) {
   const email = `audit-${randomBytes(6).toString("hex")}@api-tests.berth.test`;
   emails.push(email);

@@ -1,20 +1,16 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { hashPassword } from "@berth/core/auth/password";
 import { createDb } from "@berth/db/client";
 import { handleTrpcRequest } from "../src/http/handle-trpc-request";
+import { removedWhenDone } from "./support/test-rows";
 
 // Through the same fetch handler the web app mounts: real database, real services, real HTTP semantics.
 const config = loadConfig();
 const db = createDb(config.postgres.url);
-const emails: string[] = [];
-after(async () => {
-  await db.user.deleteMany({ where: { email: { in: emails } } });
-  await db.$disconnect();
-});
-
+const { emails } = removedWhenDone(db);
 const endpoint = "/api/trpc";
 
 async function makeUser(isPlatformAdmin: boolean) {

@@ -1,23 +1,17 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { createDb } from "@berth/db/client";
 import { trpcCall, type TrpcCallOptions } from "./support/trpc-call";
+import { removedWhenDone } from "./support/test-rows";
 
 // Deleting one's own account, through the fetch handler the console mounts, on the real database.
 const config = loadConfig();
 const db = createDb(config.postgres.url);
 const run = randomBytes(4).toString("hex");
-const emails: string[] = [];
-const tenants: string[] = [];
+const { emails, tenants } = removedWhenDone(db);
 const PASSWORD = "a long enough password";
-
-after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await db.user.deleteMany({ where: { email: { in: emails } } });
-  await db.$disconnect();
-});
 
 const call = (path: string, options: Omit<TrpcCallOptions, "token" | "forwardedFor"> = {}) =>
   trpcCall({ db, config }, path, { ...options, forwardedFor: "198.51.100.78" });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { hashPassword } from "@berth/core/auth/password";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
@@ -12,6 +12,7 @@ import type { ApiContext } from "../src/context";
 import { createCaller } from "../src/root";
 import { refusal } from "./support/refusal";
 import { allProcedurePaths } from "../src/rest/rest-procedures";
+import { removedWhenDone } from "./support/test-rows";
 
 /**
  * Proof of isolation. Every procedure of the API router must have a row in COVERAGE (a procedure
@@ -120,8 +121,7 @@ const COVERAGE: Record<string, Coverage> = {
 };
 
 const ROLES: Role[] = ["owner", "admin", "developer", "viewer"];
-const emails: string[] = [];
-const tenants: string[] = [];
+const { emails, tenants } = removedWhenDone(db);
 let victim: Victim;
 let outsider: Caller;
 const asRole = new Map<Role, Caller>();
@@ -172,14 +172,6 @@ before(async () => {
   const own = await newTenant("iso-outsider");
   await ensureMembership(db, { tenantId: own.id, userId: stranger.id, role: "owner" });
   outsider = callerFor(stranger);
-});
-
-after(async () => {
-  const ids = (await db.tenant.findMany({ where: { name: { in: tenants } }, select: { id: true } })).map((t) => t.id);
-  await db.auditEvent.deleteMany({ where: { tenantId: { in: ids } } });
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await db.user.deleteMany({ where: { email: { in: emails } } });
-  await db.$disconnect();
 });
 
 function assertLeaksNothing(text: string, path: string) {

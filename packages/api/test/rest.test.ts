@@ -1,27 +1,19 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { hashPassword } from "@berth/core/auth/password";
 import { ensureMembership, ensureTenant } from "@berth/core/tenants/ensure-tenant";
 import { createApiToken } from "@berth/core/tokens/api-token";
 import { createDb } from "@berth/db/client";
 import { allProcedurePaths, restPathOf, SESSION_ONLY_PROCEDURES } from "../src/rest/rest-procedures";
+import { removedWhenDone } from "./support/test-rows";
 
 // Real HTTP calls to the running console (bring-up started it), authenticated with bearer tokens.
 const config = loadConfig();
 const db = createDb(config.postgres.url);
 const base = `http://127.0.0.1:${config.web.port}/api/v1`;
-const emails: string[] = [];
-const tenants: string[] = [];
-after(async () => {
-  const ids = (await db.tenant.findMany({ where: { name: { in: tenants } }, select: { id: true } })).map((t) => t.id);
-  await db.auditEvent.deleteMany({ where: { tenantId: { in: ids } } });
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await db.user.deleteMany({ where: { email: { in: emails } } });
-  await db.$disconnect();
-});
-
+const { emails, tenants } = removedWhenDone(db);
 async function owner() {
   const email = `rest-${randomBytes(6).toString("hex")}@api-tests.berth.test`;
   emails.push(email);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { loadConfig } from "@berth/config/config";
 import { hashPassword } from "@berth/core/auth/password";
 import { createTenant } from "@berth/core/tenants/create-tenant";
@@ -8,18 +8,12 @@ import { createApiToken, revokeApiToken } from "@berth/core/tokens/api-token";
 import type { TokenScope } from "@berth/core/tokens/token-scope";
 import { createDb } from "@berth/db/client";
 import { trpcCall, type TrpcCallOptions } from "./support/trpc-call";
+import { removedWhenDone } from "./support/test-rows";
 
 // Through the fetch handler the console mounts, with bearer tokens the way the CLI sends them.
 const config = loadConfig();
 const db = createDb(config.postgres.url);
-const emails: string[] = [];
-const tenants: string[] = [];
-after(async () => {
-  await db.tenant.deleteMany({ where: { name: { in: tenants } } });
-  await db.user.deleteMany({ where: { email: { in: emails } } });
-  await db.$disconnect();
-});
-
+const { emails, tenants } = removedWhenDone(db);
 
 const call = (path: string, options: Omit<TrpcCallOptions, "cookie"> = {}) => trpcCall({ db, config }, path, options);
 
