@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { Card } from "../../components/card";
+import { Field } from "../../components/field";
 import { FormError } from "../../components/form-error";
-import { cardClass, inputClass, labelClass } from "../../components/form-styles";
+import { inputClass } from "../../components/form-styles";
 import { SubmitButton } from "../../components/submit-button";
 import { useFormAction } from "../../lib/use-action";
 import { PlainError, trpc } from "../../lib/trpc-client";
@@ -19,31 +21,18 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <section className={cardClass} aria-labelledby="change-password">
-      <h2 id="change-password" className="text-base font-semibold">
-        Change password
-      </h2>
+    <Card id="change-password" title="Change password">
       <p className="mt-1 text-sm text-slate-500">Every other signed-in browser is signed out.</p>
       <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate data-testid="change-password-form">
-        <div>
-          <label htmlFor="currentPassword" className={labelClass}>
-            Current password
-          </label>
+        <Field id="currentPassword" label="Current password">
           <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="newPassword" className={labelClass}>
-            New password
-          </label>
+        </Field>
+        <Field id="newPassword" label="New password" hint="At least 10 characters.">
           <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={10} className={inputClass} />
-          <p className="mt-1 text-xs text-slate-500">At least 10 characters.</p>
-        </div>
-        <div>
-          <label htmlFor="confirmPassword" className={labelClass}>
-            New password, again
-          </label>
+        </Field>
+        <Field id="confirmPassword" label="New password, again">
           <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required className={inputClass} />
-        </div>
+        </Field>
         <FormError message={error} />
         {done && (
           <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
@@ -52,6 +41,6 @@ export function ChangePasswordForm() {
         )}
         <SubmitButton pending={pending} label="Change password" pendingLabel="Changing…" />
       </form>
-    </section>
+    </Card>
   );
 }

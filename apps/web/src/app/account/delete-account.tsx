@@ -1,7 +1,8 @@
 "use client";
 
+import { Field } from "../../components/field";
 import { FormError } from "../../components/form-error";
-import { cardClass, dangerButtonClass, inputClass, labelClass } from "../../components/form-styles";
+import { cardClass, dangerButtonClass, inputClass } from "../../components/form-styles";
 import { PlainError, trpc } from "../../lib/trpc-client";
 import { useFormAction } from "../../lib/use-action";
 
@@ -27,12 +28,9 @@ export function DeleteAccount() {
         other team first.
       </p>
       <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate data-testid="delete-account-form">
-        <div>
-          <label htmlFor="deletePassword" className={labelClass}>
-            Your password
-          </label>
+        <Field id="deletePassword" label="Your password">
           <input id="deletePassword" name="deletePassword" type="password" autoComplete="current-password" required className={inputClass} />
-        </div>
+        </Field>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="confirmDelete" value="yes" className="h-4 w-4" />
           Yes, delete my account for good

@@ -1,7 +1,8 @@
 "use client";
 
+import { Card } from "../../components/card";
 import { FormError } from "../../components/form-error";
-import { cardClass, dangerButtonClass } from "../../components/form-styles";
+import { dangerButtonClass } from "../../components/form-styles";
 import { trpc } from "../../lib/trpc-client";
 import { useAction } from "../../lib/use-action";
 
@@ -16,10 +17,7 @@ export function SignOutEverywhere() {
   }
 
   return (
-    <section className={cardClass} aria-labelledby="everywhere">
-      <h2 id="everywhere" className="text-base font-semibold">
-        Sign out everywhere
-      </h2>
+    <Card id="everywhere" title="Sign out everywhere">
       <p className="mt-1 text-sm text-slate-500">Ends every browser session of your account, for a lost laptop or a shared computer. API tokens stay valid; revoke them above.</p>
       <div className="mt-3 space-y-3">
         <FormError message={signOut.error} />
@@ -27,6 +25,6 @@ export function SignOutEverywhere() {
           {signOut.pending ? "Signing out…" : "Sign out everywhere"}
         </button>
       </div>
-    </section>
+    </Card>
   );
 }

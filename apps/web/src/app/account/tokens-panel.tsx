@@ -1,8 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { Card } from "../../components/card";
+import { Field } from "../../components/field";
 import { FormError } from "../../components/form-error";
-import { cardClass, dangerButtonClass, inputClass, labelClass } from "../../components/form-styles";
+import { dangerButtonClass, inputClass } from "../../components/form-styles";
 import { SubmitButton } from "../../components/submit-button";
 import { field, useFormAction } from "../../lib/use-action";
 import { SecretOnce } from "../../components/secret-once";
@@ -63,34 +65,22 @@ export function TokensPanel() {
   }
 
   return (
-    <section className={cardClass} aria-labelledby="tokens">
-      <h2 id="tokens" className="text-base font-semibold">
-        API tokens
-      </h2>
+    <Card id="tokens" title="API tokens">
       <p className="mt-1 text-sm text-slate-500">
         For the berth CLI, git push and scripts. read: look only; deploy: also push, change config and roll back; admin: everything your roles allow.
       </p>
       <form onSubmit={onCreate} className="mt-4 grid gap-3 sm:grid-cols-[1fr_8rem_8rem_auto] sm:items-end" noValidate data-testid="create-token-form">
-        <div>
-          <label htmlFor="token-name" className={labelClass}>
-            Name
-          </label>
+        <Field id="token-name" label="Name">
           <input id="token-name" name="name" required maxLength={100} placeholder="laptop" className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="token-scope" className={labelClass}>
-            Scope
-          </label>
+        </Field>
+        <Field id="token-scope" label="Scope">
           <select id="token-scope" name="scope" defaultValue="deploy" className={inputClass}>
             <option value="read">read</option>
             <option value="deploy">deploy</option>
             <option value="admin">admin</option>
           </select>
-        </div>
-        <div>
-          <label htmlFor="token-expiry" className={labelClass}>
-            Expires
-          </label>
+        </Field>
+        <Field id="token-expiry" label="Expires">
           <select id="token-expiry" name="expiry" defaultValue="90" className={inputClass}>
             {EXPIRY_CHOICES.map((c) => (
               <option key={c.value} value={c.value}>
@@ -98,7 +88,7 @@ export function TokensPanel() {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <SubmitButton pending={pending} label="Create token" pendingLabel="Creating…" />
       </form>
       <div className="mt-3 space-y-3">
@@ -152,6 +142,6 @@ export function TokensPanel() {
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Field } from "../../components/field";
 import { FormError } from "../../components/form-error";
 import { SubmitButton } from "../../components/submit-button";
 import { field, useFormAction } from "../../lib/use-action";
@@ -18,10 +19,7 @@ export function SignInForm({ next = null }: { next?: string | null }) {
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          Email
-        </label>
+      <Field id="email" label="Email">
         <input
           id="email"
           name="email"
@@ -31,11 +29,8 @@ export function SignInForm({ next = null }: { next?: string | null }) {
           autoFocus
           className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm outline-none focus:border-slate-500 focus:ring-2 focus:ring-slate-200"
         />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          Password
-        </label>
+      </Field>
+      <Field id="password" label="Password">
         <input
           id="password"
           name="password"
@@ -44,7 +39,7 @@ export function SignInForm({ next = null }: { next?: string | null }) {
           required
           className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm outline-none focus:border-slate-500 focus:ring-2 focus:ring-slate-200"
         />
-      </div>
+      </Field>
       <FormError message={error} />
       <SubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" className="w-full" />
     </form>

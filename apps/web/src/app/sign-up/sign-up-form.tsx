@@ -1,7 +1,8 @@
 "use client";
 
+import { Field } from "../../components/field";
 import { FormError } from "../../components/form-error";
-import { inputClass, labelClass } from "../../components/form-styles";
+import { inputClass } from "../../components/form-styles";
 import { SubmitButton } from "../../components/submit-button";
 import { field, useFormAction } from "../../lib/use-action";
 import { trpc } from "../../lib/trpc-client";
@@ -20,25 +21,15 @@ export function SignUpForm({ next }: { next: string | null }) {
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <div>
-        <label htmlFor="name" className={labelClass}>
-          Name <span className="font-normal text-slate-400">(optional)</span>
-        </label>
+      <Field id="name" label={<>Name <span className="font-normal text-slate-400">(optional)</span></>}>
         <input id="name" name="name" type="text" autoComplete="name" maxLength={100} className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor="email" className={labelClass}>
-          Email
-        </label>
+      </Field>
+      <Field id="email" label="Email">
         <input id="email" name="email" type="email" autoComplete="username" required autoFocus maxLength={320} className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor="password" className={labelClass}>
-          Password
-        </label>
+      </Field>
+      <Field id="password" label="Password" hint="At least 10 characters.">
         <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} className={inputClass} />
-        <p className="mt-1 text-xs text-slate-500">At least 10 characters.</p>
-      </div>
+      </Field>
       <FormError message={error} />
       <SubmitButton pending={pending} label="Create account" pendingLabel="Creating your account…" className="w-full" />
     </form>
