@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { Card } from "../../components/card";
+import { Field } from "../../components/field";
 import { FormError } from "../../components/form-error";
-import { cardClass, inputClass, labelClass } from "../../components/form-styles";
+import { inputClass } from "../../components/form-styles";
 import { SubmitButton } from "../../components/submit-button";
 import { field, useFormAction } from "../../lib/use-action";
 import { isUnauthorized, trpc, userMessageOf } from "../../lib/trpc-client";
@@ -37,10 +39,7 @@ export function TenantsPanel() {
 
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-[2fr_1fr]">
-      <section className={cardClass} aria-labelledby="my-tenants">
-        <h2 id="my-tenants" className="text-base font-semibold">
-          My tenants
-        </h2>
+      <Card id="my-tenants" title="My tenants">
         <FormError message={loadError} />
         {tenants === null && !loadError && <p className="mt-3 text-sm text-slate-500">Loading…</p>}
         {tenants?.length === 0 && <p className="mt-3 text-sm text-slate-500" data-testid="tenants-empty">You are not in any tenant yet. Create one, or ask for an invitation.</p>}
@@ -64,23 +63,16 @@ export function TenantsPanel() {
             ))}
           </ul>
         )}
-      </section>
-      <section className={cardClass} aria-labelledby="new-tenant">
-        <h2 id="new-tenant" className="text-base font-semibold">
-          Create a tenant
-        </h2>
+      </Card>
+      <Card id="new-tenant" title="Create a tenant">
         <form onSubmit={onCreate} className="mt-3 space-y-3" noValidate data-testid="create-tenant-form">
-          <div>
-            <label htmlFor="tenant-name" className={labelClass}>
-              Name
-            </label>
+          <Field id="tenant-name" label="Name" hint="Lower-case letters, digits and hyphens; at most 30 characters.">
             <input id="tenant-name" name="name" required maxLength={30} autoComplete="off" placeholder="my-team" className={`${inputClass} font-mono`} />
-            <p className="mt-1 text-xs text-slate-500">Lower-case letters, digits and hyphens; at most 30 characters.</p>
-          </div>
+          </Field>
           <FormError message={createError} testId="create-tenant-error" />
           <SubmitButton pending={pending} label="Create tenant" pendingLabel="Creating…" className="w-full" />
         </form>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { Card } from "../../../../components/card";
+import { Field } from "../../../../components/field";
 import { FormError } from "../../../../components/form-error";
-import { cardClass, inputClass, labelClass } from "../../../../components/form-styles";
+import { inputClass } from "../../../../components/form-styles";
 import { SubmitButton } from "../../../../components/submit-button";
 import { field, useFormAction } from "../../../../lib/use-action";
 import { SecretOnce } from "../../../../components/secret-once";
@@ -21,29 +23,20 @@ export function InviteForm({ tenant, canInviteOwner, onInvited }: { tenant: stri
   });
 
   return (
-    <section className={cardClass} aria-labelledby="invite">
-      <h2 id="invite" className="text-base font-semibold">
-        Invite someone
-      </h2>
+    <Card id="invite" title="Invite someone">
       <p className="mt-1 text-sm text-slate-500">Berth sends no email: you get a link to pass on. It works once, for 7 days.</p>
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" noValidate data-testid="invite-form">
-        <div>
-          <label htmlFor="invite-email" className={labelClass}>
-            Email
-          </label>
+        <Field id="invite-email" label="Email">
           <input id="invite-email" name="email" type="email" required maxLength={320} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="invite-role" className={labelClass}>
-            Role
-          </label>
+        </Field>
+        <Field id="invite-role" label="Role">
           <select id="invite-role" name="role" defaultValue="viewer" className={inputClass}>
             {canInviteOwner && <option value="owner">owner</option>}
             <option value="admin">admin</option>
             <option value="developer">developer</option>
             <option value="viewer">viewer</option>
           </select>
-        </div>
+        </Field>
         <SubmitButton pending={pending} label="Create invite link" pendingLabel="Inviting…" />
       </form>
       <div className="mt-3 space-y-3">
@@ -57,6 +50,6 @@ export function InviteForm({ tenant, canInviteOwner, onInvited }: { tenant: stri
           />
         )}
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { Card } from "../../../../components/card";
 import { FormError } from "../../../../components/form-error";
 import { ConfirmButton } from "../../../../components/confirm-button";
-import { cardClass, dangerButtonClass } from "../../../../components/form-styles";
+import { dangerButtonClass } from "../../../../components/form-styles";
 import { isUnauthorized, trpc, userMessageOf } from "../../../../lib/trpc-client";
 import { InviteForm } from "./invite-form";
 
@@ -58,10 +59,7 @@ export function MembersPanel({ tenant, myUserId }: { tenant: string; myUserId: s
         also delete the tenant.
       </p>
       <FormError message={error} testId="members-error" />
-      <section className={cardClass} aria-labelledby="member-list">
-        <h2 id="member-list" className="text-base font-semibold">
-          Members
-        </h2>
+      <Card id="member-list" title="Members">
         <ul className="mt-3 divide-y divide-slate-100">
           {data.members.map((m) => (
             <li key={m.userId} data-testid={`member-${m.email}`} data-role={m.role} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
@@ -111,15 +109,12 @@ export function MembersPanel({ tenant, myUserId }: { tenant: string; myUserId: s
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
       {manager && (
         <>
           <InviteForm tenant={tenant} canInviteOwner={data.myRole === "owner"} onInvited={load} />
           {data.invitations.length > 0 && (
-            <section className={cardClass} aria-labelledby="pending">
-              <h2 id="pending" className="text-base font-semibold">
-                Open invitations
-              </h2>
+            <Card id="pending" title="Open invitations">
               <ul className="mt-3 divide-y divide-slate-100 text-sm">
                 {data.invitations.map((i) => (
                   <li key={i.id} data-testid={`invitation-${i.email}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -138,7 +133,7 @@ export function MembersPanel({ tenant, myUserId }: { tenant: string; myUserId: s
                   </li>
                 ))}
               </ul>
-            </section>
+            </Card>
           )}
         </>
       )}
