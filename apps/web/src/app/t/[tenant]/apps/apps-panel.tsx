@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { Card } from "../../../../components/card";
+import { Field } from "../../../../components/field";
 import { FormError } from "../../../../components/form-error";
-import { cardClass, inputClass, labelClass } from "../../../../components/form-styles";
+import { cardClass, inputClass } from "../../../../components/form-styles";
 import { Empty, Section } from "../../../../components/section-states";
 import { StatusBadge } from "../../../../components/status-badge";
 import { SubmitButton } from "../../../../components/submit-button";
@@ -62,22 +64,15 @@ export function AppsPanel({ tenant, canCreate }: { tenant: string; canCreate: bo
         </Section>
       </section>
       {canCreate && (
-        <section className={cardClass} aria-labelledby="new-app">
-          <h2 id="new-app" className="text-base font-semibold">
-            Create an app
-          </h2>
+        <Card id="new-app" title="Create an app">
           <form onSubmit={create.onSubmit} className="mt-3 space-y-3" noValidate data-testid="create-app-form">
-            <div>
-              <label htmlFor="app-name" className={labelClass}>
-                App name
-              </label>
+            <Field id="app-name" label="App name" hint="Lower-case letters, digits and hyphens. It becomes part of the app's address.">
               <input id="app-name" name="name" required maxLength={63} autoComplete="off" placeholder="hello" className={`${inputClass} font-mono`} />
-              <p className="mt-1 text-xs text-slate-500">Lower-case letters, digits and hyphens. It becomes part of the app&apos;s address.</p>
-            </div>
+            </Field>
             <FormError message={create.error} testId="create-app-error" />
             <SubmitButton pending={create.pending} label="Create app" pendingLabel="Creating…" className="w-full" />
           </form>
-        </section>
+        </Card>
       )}
     </div>
   );

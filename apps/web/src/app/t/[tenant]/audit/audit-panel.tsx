@@ -2,8 +2,9 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Field } from "../../../../components/field";
 import { FormError } from "../../../../components/form-error";
-import { cardClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from "../../../../components/form-styles";
+import { cardClass, inputClass, primaryButtonClass, secondaryButtonClass } from "../../../../components/form-styles";
 import { Empty, Section } from "../../../../components/section-states";
 import { formatDateTime } from "../../../../lib/format";
 import { trpc } from "../../../../lib/trpc-client";
@@ -52,24 +53,15 @@ export function AuditPanel({ tenant }: { tenant: string }) {
           router.push(`?${next.toString()}`);
         }}
       >
-        <div>
-          <label htmlFor="audit-action" className={labelClass}>
-            Action
-          </label>
+        <Field id="audit-action" label="Action">
           <input id="audit-action" name="action" defaultValue={filters.action} placeholder="config.set" className={`${inputClass} font-mono`} />
-        </div>
-        <div>
-          <label htmlFor="audit-actor" className={labelClass}>
-            Who (email)
-          </label>
+        </Field>
+        <Field id="audit-actor" label="Who (email)">
           <input id="audit-actor" name="actor" defaultValue={filters.actor} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="audit-since" className={labelClass}>
-            Since
-          </label>
+        </Field>
+        <Field id="audit-since" label="Since">
           <input id="audit-since" name="since" type="datetime-local" defaultValue={filters.since} className={inputClass} />
-        </div>
+        </Field>
         <button type="submit" className={primaryButtonClass}>
           Filter
         </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { cardClass } from "../../../../../components/form-styles";
+import { Card } from "../../../../../components/card";
 import { Section } from "../../../../../components/section-states";
 import { StatusBadge } from "../../../../../components/status-badge";
 import { formatAgo } from "../../../../../lib/format";
@@ -21,13 +21,7 @@ export function AppOverview({ tenant, app, justCreated }: { tenant: string; app:
     <Section data={overview.data} error={overview.error} loading="Loading the app…">
       {(o) => (
         <div className="grid gap-6 lg:grid-cols-2">
-          <section className={cardClass} aria-labelledby="state">
-            <div className="flex items-center justify-between gap-2">
-              <h2 id="state" className="text-base font-semibold">
-                Status
-              </h2>
-              <StatusBadge status={o.status} testId="app-status" />
-            </div>
+          <Card id="state" title="Status" action={<StatusBadge status={o.status} testId="app-status" />}>
             <dl className="mt-3 space-y-2 text-sm">
               <div className="flex flex-wrap justify-between gap-2">
                 <dt className="text-slate-500">URL</dt>
@@ -64,7 +58,7 @@ export function AppOverview({ tenant, app, justCreated }: { tenant: string; app:
                 The last deployment failed{o.latestDeployment.failureReason ? `: ${o.latestDeployment.failureReason}` : ""}. The previous release keeps serving.
               </p>
             )}
-          </section>
+          </Card>
           <Instances tenant={tenant} app={app} hasRelease={o.currentRelease !== null} />
           {(justCreated || !o.currentRelease) && <PushInstructions tenant={tenant} app={app} gitUrl={o.gitUrl} highlight={justCreated} />}
           {(o.myRole === "admin" || o.myRole === "owner") && <DestroyApp tenant={tenant} app={app} />}
@@ -79,15 +73,15 @@ function Instances({ tenant, app, hasRelease }: { tenant: string; app: string; h
   const ps = useLoad(() => trpc.processes.list.query({ tenant, app }), { refreshMs: 5_000 });
   const instances = ps.data?.processes.flatMap((p) => p.instances.map((i) => ({ ...i, type: p.type }))) ?? [];
   return (
-    <section className={cardClass} aria-labelledby="instances">
-      <div className="flex items-center justify-between gap-2">
-        <h2 id="instances" className="text-base font-semibold">
-          Instances
-        </h2>
+    <Card
+      id="instances"
+      title="Instances"
+      action={
         <Link href={`/t/${encodeURIComponent(tenant)}/apps/${encodeURIComponent(app)}/scaling`} className="text-sm underline">
           Scale
         </Link>
-      </div>
+      }
+    >
       <Section data={ps.data} error={ps.error} loading="Asking the runtime…">
         {() =>
           instances.length === 0 ? (
@@ -111,6 +105,6 @@ function Instances({ tenant, app, hasRelease }: { tenant: string; app: string; h
           )
         }
       </Section>
-    </section>
+    </Card>
   );
 }

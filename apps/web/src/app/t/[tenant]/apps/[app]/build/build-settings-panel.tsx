@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { Card } from "../../../../../../components/card";
 import { FormError } from "../../../../../../components/form-error";
-import { cardClass, inputClass, labelClass } from "../../../../../../components/form-styles";
+import { inputClass, labelClass } from "../../../../../../components/form-styles";
 import { Section } from "../../../../../../components/section-states";
 import { SubmitButton } from "../../../../../../components/submit-button";
 import { trpc } from "../../../../../../lib/trpc-client";
@@ -55,10 +56,7 @@ export function BuildSettingsPanel({ tenant, app }: { tenant: string; app: strin
   return (
     <Section data={settings.data} error={settings.error} loading="Loading build settings…">
       {(s) => (
-        <section className={cardClass} aria-labelledby="build-settings">
-          <h2 id="build-settings" className="text-base font-semibold">
-            Build settings
-          </h2>
+        <Card id="build-settings" title="Build settings">
           <p className="mt-1 text-sm text-slate-500">
             Berth detects how to build each push; set a field only to override it. Changes apply from the next push. What detection decided for a push is shown on its
             deployment.
@@ -99,7 +97,7 @@ export function BuildSettingsPanel({ tenant, app }: { tenant: string; app: strin
               </div>
             )}
           </form>
-        </section>
+        </Card>
       )}
     </Section>
   );

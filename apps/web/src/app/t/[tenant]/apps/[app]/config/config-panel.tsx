@@ -1,10 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { Card } from "../../../../../../components/card";
+import { Field } from "../../../../../../components/field";
 import { ConfirmButton } from "../../../../../../components/confirm-button";
 import { DeploymentLog } from "../../../../../../components/deployment-log";
 import { FormError } from "../../../../../../components/form-error";
-import { cardClass, inputClass, labelClass, secondaryButtonClass } from "../../../../../../components/form-styles";
+import { cardClass, inputClass, secondaryButtonClass } from "../../../../../../components/form-styles";
 import { Empty, Section } from "../../../../../../components/section-states";
 import { SubmitButton } from "../../../../../../components/submit-button";
 import { parseDotenv } from "../../../../../../lib/parse-dotenv";
@@ -41,19 +43,20 @@ export function ConfigPanel({ tenant, app }: { tenant: string; app: string }) {
   return (
     <div className="space-y-6">
       {following && (
-        <section className={cardClass} aria-labelledby="config-progress" data-testid="config-progress">
-          <div className="flex items-center justify-between gap-2">
-            <h2 id="config-progress" className="text-base font-semibold">
-              {following.description}: new release
-            </h2>
+        <Card
+          id="config-progress"
+          title={<>{following.description}: new release</>}
+          testId="config-progress"
+          action={
             <button type="button" className={secondaryButtonClass} onClick={() => setFollowing(null)}>
               Hide
             </button>
-          </div>
+          }
+        >
           <div className="mt-3">
             <DeploymentLog tenant={tenant} app={app} deploymentId={following.deploymentId} />
           </div>
-        </section>
+        </Card>
       )}
       {note && (
         <p role="status" className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
@@ -107,43 +110,27 @@ export function ConfigPanel({ tenant, app }: { tenant: string; app: string }) {
       {me.data?.myRole === "viewer" && <p className="text-sm text-slate-500" data-testid="viewer-note">You are a viewer here: you can see which vars exist, not their values, and cannot change them.</p>}
       {canChange && (
         <div className="grid gap-6 lg:grid-cols-2">
-          <section className={cardClass} aria-labelledby="set-var">
-            <h2 id="set-var" className="text-base font-semibold">
-              Set a var
-            </h2>
+          <Card id="set-var" title="Set a var">
             <form onSubmit={setOne.onSubmit} className="mt-3 space-y-3" noValidate data-testid="set-config-form">
-              <div>
-                <label htmlFor="config-key" className={labelClass}>
-                  Key
-                </label>
+              <Field id="config-key" label="Key">
                 <input id="config-key" name="key" required maxLength={200} autoComplete="off" placeholder="GREETING" className={`${inputClass} font-mono`} />
-              </div>
-              <div>
-                <label htmlFor="config-value" className={labelClass}>
-                  Value
-                </label>
+              </Field>
+              <Field id="config-value" label="Value">
                 <input id="config-value" name="value" autoComplete="off" className={`${inputClass} font-mono`} />
-              </div>
+              </Field>
               <FormError message={setOne.error} testId="set-config-error" />
               <SubmitButton pending={setOne.pending} label="Set and release" pendingLabel="Releasing…" />
             </form>
-          </section>
-          <section className={cardClass} aria-labelledby="paste-env">
-            <h2 id="paste-env" className="text-base font-semibold">
-              Paste a .env file
-            </h2>
+          </Card>
+          <Card id="paste-env" title="Paste a .env file">
             <form onSubmit={bulk.onSubmit} className="mt-3 space-y-3" noValidate data-testid="bulk-config-form">
-              <div>
-                <label htmlFor="config-env" className={labelClass}>
-                  KEY=value lines
-                </label>
+              <Field id="config-env" label="KEY=value lines" hint="All of them go into one release. Existing keys are overwritten; others are kept.">
                 <textarea id="config-env" name="env" rows={6} spellCheck={false} className={`${inputClass} font-mono`} placeholder={"DATABASE_URL=postgres://…\nGREETING=hi"} />
-                <p className="mt-1 text-xs text-slate-500">All of them go into one release. Existing keys are overwritten; others are kept.</p>
-              </div>
+              </Field>
               <FormError message={bulk.error} testId="bulk-config-error" />
               <SubmitButton pending={bulk.pending} label="Set all and release" pendingLabel="Releasing…" />
             </form>
-          </section>
+          </Card>
         </div>
       )}
     </div>

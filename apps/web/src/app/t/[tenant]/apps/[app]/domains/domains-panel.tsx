@@ -1,8 +1,10 @@
 "use client";
 
+import { Card } from "../../../../../../components/card";
+import { Field } from "../../../../../../components/field";
 import { ConfirmButton } from "../../../../../../components/confirm-button";
 import { FormError } from "../../../../../../components/form-error";
-import { cardClass, inputClass, labelClass } from "../../../../../../components/form-styles";
+import { inputClass } from "../../../../../../components/form-styles";
 import { Empty, Section } from "../../../../../../components/section-states";
 import { SubmitButton } from "../../../../../../components/submit-button";
 import { trpc } from "../../../../../../lib/trpc-client";
@@ -29,10 +31,7 @@ export function DomainsPanel({ tenant, app }: { tenant: string; app: string }) {
 
   return (
     <div className="space-y-6">
-      <section className={cardClass} aria-labelledby="domains-heading">
-        <h2 id="domains-heading" className="text-base font-semibold">
-          Custom domains
-        </h2>
+      <Card id="domains-heading" title="Custom domains">
         <p className="mt-1 text-sm text-slate-500">
           The app also answers under these names, besides its default address. Point each name&apos;s DNS at this Berth. They are served over plain HTTP
           on the router&apos;s port; for HTTPS, put a TLS-terminating proxy or load balancer in front.
@@ -65,28 +64,22 @@ export function DomainsPanel({ tenant, app }: { tenant: string; app: string }) {
             )
           }
         </Section>
-      </section>
+      </Card>
       {me.data && !canChange && (
         <p className="text-sm text-slate-500" data-testid="domains-readonly-note">
           Your role here ({me.data.myRole}) can see the domains; admins and owners add and remove them.
         </p>
       )}
       {canChange && (
-        <section className={cardClass} aria-labelledby="add-domain">
-          <h2 id="add-domain" className="text-base font-semibold">
-            Add a domain
-          </h2>
+        <Card id="add-domain" title="Add a domain">
           <form onSubmit={add.onSubmit} className="mt-3 space-y-3" noValidate data-testid="add-domain-form">
-            <div>
-              <label htmlFor="domain-hostname" className={labelClass}>
-                Hostname
-              </label>
+            <Field id="domain-hostname" label="Hostname">
               <input id="domain-hostname" name="hostname" required maxLength={300} autoComplete="off" placeholder="www.example.com" className={`${inputClass} font-mono`} />
-            </div>
+            </Field>
             <FormError message={add.error} testId="add-domain-error" />
             <SubmitButton pending={add.pending} label="Add domain" pendingLabel="Adding…" />
           </form>
-        </section>
+        </Card>
       )}
     </div>
   );

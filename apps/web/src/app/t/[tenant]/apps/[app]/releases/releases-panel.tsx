@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Card } from "../../../../../../components/card";
 import { ConfirmButton } from "../../../../../../components/confirm-button";
 import { DeploymentLog } from "../../../../../../components/deployment-log";
 import { FormError } from "../../../../../../components/form-error";
@@ -28,19 +29,20 @@ export function ReleasesPanel({ tenant, app }: { tenant: string; app: string }) 
   return (
     <div className="space-y-6">
       {following && (
-        <section className={cardClass} aria-labelledby="rollback-progress" data-testid="rollback-progress">
-          <div className="flex items-center justify-between gap-2">
-            <h2 id="rollback-progress" className="text-base font-semibold">
-              Rolling back to v{following.toVersion}
-            </h2>
+        <Card
+          id="rollback-progress"
+          title={<>Rolling back to v{following.toVersion}</>}
+          testId="rollback-progress"
+          action={
             <button type="button" className={secondaryButtonClass} onClick={() => setFollowing(null)}>
               Hide
             </button>
-          </div>
+          }
+        >
           <div className="mt-3">
             <DeploymentLog tenant={tenant} app={app} deploymentId={following.deploymentId} onEnd={() => void releases.reload()} />
           </div>
-        </section>
+        </Card>
       )}
       <FormError message={rollback.error} testId="rollback-error" />
       <section className={cardClass} aria-label="Releases">

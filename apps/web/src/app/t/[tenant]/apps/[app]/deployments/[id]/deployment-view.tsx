@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Card } from "../../../../../../../components/card";
 import { ConfirmButton } from "../../../../../../../components/confirm-button";
 import { DeploymentLog } from "../../../../../../../components/deployment-log";
 import { FormError } from "../../../../../../../components/form-error";
@@ -30,10 +31,7 @@ export function DeploymentView({ tenant, app, deploymentId }: { tenant: string; 
       </p>
       <Section data={detail.data} error={detail.error} loading="Loading the deployment…">
         {(d) => (
-          <section className={cardClass} aria-labelledby="deployment">
-            <h2 id="deployment" className="text-base font-semibold">
-              {d.description}
-            </h2>
+          <Card id="deployment" title={d.description}>
             <p className="mt-1 text-xs text-slate-500">
               {d.kind} · started {formatDateTime(d.createdAt)}
               {d.finishedAt ? ` · finished ${formatDateTime(d.finishedAt)}` : ""}
@@ -53,7 +51,7 @@ export function DeploymentView({ tenant, app, deploymentId }: { tenant: string; 
               </div>
             )}
             {d.buildPlan != null && <BuildPlan plan={d.buildPlan} />}
-          </section>
+          </Card>
         )}
       </Section>
       <section className={cardClass} aria-label="Log">
