@@ -12,8 +12,8 @@ const FINAL = new Set(["live", "failed", "cancelled"]);
  * A deployment's log lines after `afterSeq`, and its status whenever it changes, until it ends.
  * Reads the database every `pollMs` (lines are rows, so a reader that resumes with the last seq
  * it got misses nothing and repeats nothing). The pipeline writes its last lines before a final
- * status, and lines are read before the status, so `end` comes after every line. Stops when
- * `signal` aborts (the browser left the page).
+ * status, and readDeploymentProgress reads the status before the lines, so `end` comes after
+ * every line. Stops when `signal` aborts (the browser left the page).
  */
 export async function* followDeploymentEvents(
   db: DbClient,

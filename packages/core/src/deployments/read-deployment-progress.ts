@@ -14,21 +14,23 @@ export interface DeploymentProgress {
 }
 
 /**
- * A deployment's new log lines and its state. Lines are read before the status, and the pipeline
- * writes its last lines before it sets `live` or `failed`: a reader that sees a final status has
- * therefore already been given every line (unless a full page of 2,000 lines was pending).
+ * A deployment's new log lines and its state. The pipeline writes its last lines before it sets
+ * `live`, `failed` or `cancelled`, and the status is read here before the lines: so a reader that
+ * sees a final status has also been given every line (unless a full page of 2,000 lines was
+ * pending). Read the other way round, the last lines could land between the two reads, and a push
+ * would end without the line that names the new release's URL.
  */
 export async function readDeploymentProgress(db: DbClient, deploymentId: string, afterSeq: number): Promise<DeploymentProgress> {
+  const deployment = await db.deployment.findUnique({
+    where: { id: deploymentId },
+    select: { status: true, failureReason: true, release: { select: { version: true } } },
+  });
+  if (!deployment) throw new AppError("NOT_FOUND", { userMessage: "No such deployment." });
   const lines = await db.deploymentLogLine.findMany({
     where: { deploymentId, seq: { gt: afterSeq } },
     orderBy: { seq: "asc" },
     take: MAX_LINES,
     select: { seq: true, line: true },
   });
-  const deployment = await db.deployment.findUnique({
-    where: { id: deploymentId },
-    select: { status: true, failureReason: true, release: { select: { version: true } } },
-  });
-  if (!deployment) throw new AppError("NOT_FOUND", { userMessage: "No such deployment." });
   return { lines, status: deployment.status, failureReason: deployment.failureReason, releaseVersion: deployment.release?.version ?? null };
 }
