@@ -92,6 +92,7 @@ export async function buildDeploymentImage(deps: PipelineDeps, deployment: Loade
   const exclude = (p: string) => p !== dockerDockerfile && p !== ".dockerignore" && ignore(p);
   const timeout = AbortSignal.timeout(deps.config.build.timeoutMs);
   const output = new CappedOutput(deps.config.build.logLimitBytes, (l) => log.line(l));
+  const signal = AbortSignal.any([deps.signal, timeout]);
   try {
     await buildImage(deps.docker, {
       tag,
@@ -106,9 +107,12 @@ export async function buildDeploymentImage(deps: PipelineDeps, deployment: Loade
       buildArgs: secrets,
       limits: { cpus: deps.config.build.cpus, memoryBytes: deps.config.build.memoryBytes },
       labels: { ...appLabels(app), [BUILDER_LABEL]: plan.provider, "org.berth.deployment": deployment.id },
-      onOutput: (line) => output.line(`       ${line}`),
+      // Output still in flight when the build is stopped would land after the log's closing lines.
+      onOutput: (line) => {
+        if (!signal.aborted) output.line(`       ${line}`);
+      },
       // Aborting drops the connection to the engine, which stops the build there too.
-      signal: AbortSignal.any([deps.signal, timeout]),
+      signal,
     });
   } catch (err) {
     if (timeout.aborted && !deps.signal.aborted) {
