@@ -222,13 +222,13 @@ describe("instances are replaced", () => {
 });
 
 /** Runs the mounted check program inside a container, as Docker's health check does (exec form, no shell of ours). */
-function runCheck(containerId: string, args: string[]): Promise<{ exitCode: number; output: string }> {
-  return runIn(containerId, ["/berth/busybox", "sh", "/berth/check", ...args]);
+function runCheck(containerId: string, args: string[], timeoutMs?: number): Promise<{ exitCode: number; output: string }> {
+  return runIn(containerId, ["/berth/busybox", "sh", "/berth/check", ...args], timeoutMs);
 }
 
 /** A program run in the container (exec form); its exit code and standard output. */
-async function runIn(containerId: string, cmd: string[]): Promise<{ exitCode: number; output: string }> {
-  const { exitCode, stdout } = await execInContainer(docker, containerId, cmd, 30_000);
+async function runIn(containerId: string, cmd: string[], timeoutMs = 30_000): Promise<{ exitCode: number; output: string }> {
+  const { exitCode, stdout } = await execInContainer(docker, containerId, cmd, timeoutMs);
   return { exitCode, output: stdout.trim() };
 }
 
@@ -277,6 +277,10 @@ describe("the health check program", () => {
       assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 1);
       assert.deepEqual(await runCheck(fresh.id, ["1", "2", "tcp", "5999"]), { exitCode: 1, output: "nothing accepts connections on port 5999 (the app must listen on 0.0.0.0:$PORT)" });
       assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 1);
+      // The retry window is the interval by the clock, not a number of tries: an app that takes a
+      // second to answer wrongly still gets its reason reported before Docker's own limit for these
+      // arguments (interval + timeout + 1 s = 4 s) would kill the probe and lose it.
+      assert.deepEqual(await runCheck(fresh.id, ["1", "2", "http", "5000", "/slow", "204"], 4_000), { exitCode: 1, output: "GET /slow answered HTTP 200, expected 204" });
       // …and the first pass is recorded, so later probes wait out the interval instead of polling.
       assert.deepEqual(await runCheck(fresh.id, ["1", "2", "tcp", "5000"]), { exitCode: 0, output: "port 5000 accepts connections" });
       assert.equal((await runIn(fresh.id, ["/berth/busybox", "test", "-e", "/berth/state/passed"])).exitCode, 0);

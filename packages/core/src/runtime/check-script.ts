@@ -13,9 +13,10 @@
  * intervals came with Docker 25), and Swarm routes an instance only after its first passing probe,
  * so a 1 s interval alone added up to a second to every deploy. Docker therefore starts a probe
  * almost at once (HealthCheck.Interval is short) and this program keeps the user's interval itself:
- * - until the instance has passed once, a probe retries every 0.025 s for up to INTERVAL seconds, so
- *   a new instance is seen healthy within 0.025 s of answering, while a failing one still fails once
- *   per INTERVAL (retries and the start period keep their meaning);
+ * - until the instance has passed once, a probe retries every 0.025 s for up to INTERVAL seconds
+ *   (by the clock, however long each try takes), so a new instance is seen healthy within 0.025 s
+ *   of answering, while a failing one still fails once per INTERVAL (retries and the start period
+ *   keep their meaning);
  * - after that (a marker in the container's own tmpfs, /berth/state), a probe first waits INTERVAL
  *   seconds and then checks once: one check per interval, as configured.
  * Without a writable state directory it always behaves as in the second case. Instances started by
@@ -86,19 +87,26 @@ if [ -e "$state/passed" ] || [ ! -w "$state" ]; then
   [ "$rc" -eq 3 ] && exit 1
   exit "$rc"
 fi
-tries=$((interval * 40))
+# Centiseconds since boot, the clock of the retry window: a window counted in tries would outlast
+# Docker's timeout when each try is slow (an app answering 500 after a second), and Docker would
+# kill the probe before it said why. The kernel's counter needs no tool in the image.
+now_cs() {
+  read -r up _ < /proc/uptime
+  frac=\${up#*.}
+  echo $(( \${up%.*} * 100 + \${frac#0} ))
+}
+until_cs=$(( $(now_cs) + interval * 100 ))
 while :; do
   msg=$(probe "$@"); rc=$?
   if [ "$rc" -eq 0 ]; then
     : > "$state/passed"
     echo "$msg"; exit 0
   fi
-  tries=$((tries - 1))
   # A check that ran out of time has used up this probe's time: report it rather than retry.
   if [ "$rc" -eq 3 ]; then
     echo "$msg"; exit 1
   fi
-  if [ "$rc" -ne 1 ] || [ "$tries" -le 0 ]; then
+  if [ "$rc" -ne 1 ] || [ "$(now_cs)" -ge "$until_cs" ]; then
     echo "$msg"; exit "$rc"
   fi
   $bb sleep 0.025
