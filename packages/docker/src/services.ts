@@ -162,8 +162,7 @@ export async function patchService(docker: Docker, name: string, mutate: (spec: 
 
 /** Names of the services carrying all of these labels. */
 export async function listServiceNames(docker: Docker, labels: Record<string, string>): Promise<string[]> {
-  const services = (await docker.listServices({ filters: { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) } })) as Array<{ Spec?: { Name?: string } }>;
-  return services.map((s) => s.Spec?.Name ?? "").filter(Boolean).sort();
+  return (await listServiceLabels(docker, labels)).map((s) => s.name);
 }
 
 /** Name and labels of every service carrying all of these labels. */

@@ -23,10 +23,6 @@ export interface HttpBackendRequest {
 }
 
 /**
- * Runs `git http-backend` as a CGI program and answers with its output as a streaming Response, so
- * what the hook prints reaches the pusher while it happens rather than when the push ends.
- */
-/**
  * What the CGI program and the hook inherit from the console: only what git and node need to run.
  * The console's own environment holds the database password and the config key; the hook calls
  * the console back for everything else, so none of it has to reach a child process.
@@ -42,6 +38,10 @@ function inheritedEnv(): ChildEnv {
   return env;
 }
 
+/**
+ * Runs `git http-backend` as a CGI program and answers with its output as a streaming Response, so
+ * what the hook prints reaches the pusher while it happens rather than when the push ends.
+ */
 export function runHttpBackend(req: HttpBackendRequest): Promise<Response> {
   const env: ChildEnv = {
     ...inheritedEnv(),

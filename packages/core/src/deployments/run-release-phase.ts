@@ -30,8 +30,9 @@ async function releaseCommand(deps: PipelineDeps, appId: string, imageDigest: st
  * The release phase: after a release is recorded (a push, a config change or a rollback, as on
  * Heroku) and before any traffic moves, the Procfile's `release:` command runs once in a one-off
  * container of the release's image, with the release's config, on the tenant's network (so it
- * reaches the app's database). Its output goes to the deployment log. A non-zero exit (or a run past the build timeout) throws, which fails the
- * deployment before the service is touched: the previous release keeps serving.
+ * reaches the app's database). Its output goes to the deployment log. A non-zero exit (or a run
+ * past the build timeout) throws, which fails the deployment before the service is touched: the
+ * previous release keeps serving.
  */
 export async function runReleasePhase(deps: PipelineDeps, input: ReleasePhaseInput): Promise<void> {
   const command = await releaseCommand(deps, input.app.id, input.release.imageDigest);
