@@ -52,8 +52,7 @@ function liveApps(db: DbClient) {
  * (updated in place, never duplicated), one running another number of instances is scaled back to
  * the formation, services of apps and networks of tenants that no longer exist are removed, and a
  * missing or stale route is fixed by loading the table from the database. Apps in the middle of a
- * rollout are left alone.
- * Each repair is recorded as an audit event and returned.
+ * rollout are left alone. Each repair is recorded as an audit event and returned.
  */
 export async function reconcileRuntime(deps: ReconcileDeps): Promise<Repair[]> {
   const repairs: Repair[] = [];
